@@ -1,0 +1,113 @@
+package dev.parley.domain.conversation;
+
+import dev.parley.domain.InvalidInputException;
+import dev.parley.domain.id.GuildId;
+import dev.parley.domain.id.ThreadId;
+import dev.parley.domain.id.UserId;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One conversation held in a Discord thread or channel: who asked, where, and everything said
+ * since. Immutable: {@link #append(Message)} and {@link #withSummary(String)} return a new value.
+ *
+ * <p>Participants are the requester and then every distinct requester of added messages, in order
+ * of first appearance; AI messages add no one (decisions.md 6). {@code updatedAt} is the latest of
+ * the creation time and the added messages' times.
+ *
+ * <pre>{@code
+ * Conversation c = Conversation.start(ThreadId.of("1234567890"), GuildId.of("987654321"),
+ *         "My Discord Server", UserId.of("123456789012345678"), now);
+ * c = c.append(Message.chat(now, "Hello, Echo!").from(c.requester()));
+ * c.fileName(); // 2025-11-25_conversation-with-123456789012345678-in-987654321.json
+ * }</pre>
+ */
+public record Conversation(
+        ThreadId threadId,
+        Instant createdAt,
+        Instant updatedAt,
+        String summary,
+        GuildId guildId,
+        String guildName,
+        UserId requester,
+        List<UserId> participants,
+        List<Message> history) {
+
+    public Conversation {
+        Objects.requireNonNull(threadId, "threadId == null");
+        Objects.requireNonNull(createdAt, "createdAt == null");
+        Objects.requireNonNull(updatedAt, "updatedAt == null");
+        Objects.requireNonNull(guildId, "guildId == null");
+        Objects.requireNonNull(requester, "requester == null");
+        if (guildName == null) {
+            throw new InvalidInputException("guild_name", "guild_name is required (it may be empty)");
+        }
+        createdAt = createdAt.truncatedTo(ChronoUnit.MICROS);
+        updatedAt = updatedAt.truncatedTo(ChronoUnit.MICROS);
+        summary = summary == null ? "" : summary;
+        participants = List.copyOf(participants);
+        history = List.copyOf(history);
+    }
+
+    /** A new, empty conversation created at {@code now}; its only participant is the requester. */
+    public static Conversation start(ThreadId threadId, GuildId guildId, String guildName, UserId requester, Instant now) {
+        return new Conversation(threadId, now, now, "", guildId, guildName, requester, List.of(requester), List.of());
+    }
+
+    /** This conversation with {@code message} added at the end of its history. */
+    public Conversation append(Message message) {
+        List<Message> longer = new ArrayList<>(history.size() + 1);
+        longer.addAll(history);
+        longer.add(message);
+        List<UserId> people = participants;
+        if (message.requester().isPresent() && !participants.contains(message.requester().get())) {
+            people = new ArrayList<>(participants);
+            people.add(message.requester().get());
+        }
+        Instant updated = message.createdAt().isAfter(updatedAt) ? message.createdAt() : updatedAt;
+        return new Conversation(threadId, createdAt, updated, summary, guildId, guildName, requester, people, longer);
+    }
+
+    public Conversation withSummary(String newSummary) {
+        return new Conversation(threadId, createdAt, updatedAt, newSummary, guildId, guildName, requester, participants, history);
+    }
+
+    public boolean hasParticipant(UserId user) {
+        return participants.contains(user);
+    }
+
+    /** The day, in UTC, on which this conversation was created: the date in its file name. */
+    public LocalDate createdOn() {
+        return LocalDate.ofInstant(createdAt, ZoneOffset.UTC);
+    }
+
+    /**
+     * The archive file name the Echo document gives: {@code yyyy-mm-dd_conversation-with-{requester}-in-{guild}.json},
+     * dated by {@code createdAt} in UTC (never by the time of saving).
+     */
+    public String fileName() {
+        return baseName() + ".json";
+    }
+
+    /**
+     * The name used when {@link #fileName()} already belongs to another conversation: the thread id
+     * is added before {@code .json} (decisions.md 4).
+     */
+    public String fileNameWithThread() {
+        return baseName() + "_thread-" + threadId.value() + ".json";
+    }
+
+    private String baseName() {
+        return createdOn() + "_conversation-with-" + requester.value() + "-in-" + guildId.value();
+    }
+
+    /** Whether {@code other} is this same conversation (same thread, same start), whatever was added since. */
+    public boolean isSameConversationAs(Conversation other) {
+        return threadId.equals(other.threadId) && createdAt.equals(other.createdAt);
+    }
+}

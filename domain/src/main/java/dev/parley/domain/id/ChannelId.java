@@ -1,0 +1,25 @@
+package dev.parley.domain.id;
+
+/** A Discord text channel or thread in which avatars reply. Its value is a snowflake: 1 to 20 ASCII digits. */
+public record ChannelId(String value) implements Comparable<ChannelId> {
+
+    public ChannelId {
+        Snowflakes.require(value, "channel_id");
+    }
+
+    /** Parses {@code value}, throwing {@link dev.parley.domain.InvalidInputException} if it is not a snowflake. */
+    public static ChannelId of(String value) {
+        return new ChannelId(value);
+    }
+
+    @Override
+    public int compareTo(ChannelId other) {
+        int byLength = Integer.compare(value.length(), other.value.length());
+        return byLength != 0 ? byLength : value.compareTo(other.value);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

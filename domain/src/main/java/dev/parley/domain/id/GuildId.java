@@ -1,0 +1,25 @@
+package dev.parley.domain.id;
+
+/** A Discord guild (server). Its value is a snowflake: 1 to 20 ASCII digits. */
+public record GuildId(String value) implements Comparable<GuildId> {
+
+    public GuildId {
+        Snowflakes.require(value, "guild_id");
+    }
+
+    /** Parses {@code value}, throwing {@link dev.parley.domain.InvalidInputException} if it is not a snowflake. */
+    public static GuildId of(String value) {
+        return new GuildId(value);
+    }
+
+    @Override
+    public int compareTo(GuildId other) {
+        int byLength = Integer.compare(value.length(), other.value.length());
+        return byLength != 0 ? byLength : value.compareTo(other.value);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

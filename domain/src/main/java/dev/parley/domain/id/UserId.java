@@ -1,0 +1,25 @@
+package dev.parley.domain.id;
+
+/** A Discord user: a conversation's requester or participant. Its value is a snowflake: 1 to 20 ASCII digits. */
+public record UserId(String value) implements Comparable<UserId> {
+
+    public UserId {
+        Snowflakes.require(value, "user_id");
+    }
+
+    /** Parses {@code value}, throwing {@link dev.parley.domain.InvalidInputException} if it is not a snowflake. */
+    public static UserId of(String value) {
+        return new UserId(value);
+    }
+
+    @Override
+    public int compareTo(UserId other) {
+        int byLength = Integer.compare(value.length(), other.value.length());
+        return byLength != 0 ? byLength : value.compareTo(other.value);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

@@ -1,0 +1,336 @@
+package dev.parley.domain.conversation;
+
+import static dev.parley.domain.testing.EchoExamples.CREATED_AT;
+import static dev.parley.domain.testing.EchoExamples.GUILD;
+import static dev.parley.domain.testing.EchoExamples.GUILD_NAME;
+import static dev.parley.domain.testing.EchoExamples.OTHER_USER;
+import static dev.parley.domain.testing.EchoExamples.REQUESTER;
+import static dev.parley.domain.testing.EchoExamples.THREAD;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.domain.id.MessageId;
+import dev.parley.domain.id.ThreadId;
+import dev.parley.domain.testing.Concurrently;
+import dev.parley.domain.testing.EchoExamples;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The behaviour every {@link ConversationStore} must have. An adapter's test extends this class,
+ * gives a fresh, empty store per test and a way to let the store's clock move on.
+ *
+ * <p>Idle times here are {@link #idle()} long; an adapter whose clock it cannot move (Redis uses the
+ * server's {@code TIME}) picks a short idle time and lets {@link #elapse} sleep.
+ */
+public abstract class ConversationStoreContract {
+
+    /** The store under test: fresh and empty for each test. */
+    protected abstract ConversationStore store();
+
+    /** Lets {@code duration} pass on the store's clock. */
+    protected abstract void elapse(Duration duration);
+
+    /** The idle time the tests use; long enough that a slow machine does not expire a conversation by accident. */
+    protected Duration idle() {
+        return Duration.ofMinutes(5);
+    }
+
+    protected Duration lease() {
+        return idle();
+    }
+
+    private Conversation conversation(String thread) {
+        return Conversation.start(ThreadId.of(thread), GUILD, GUILD_NAME, REQUESTER, CREATED_AT);
+    }
+
+    private static Message chat(int n) {
+        return Message.chat(CREATED_AT.plusSeconds(n), "message " + n).from(REQUESTER);
+    }
+
+    @Test
+    void createdConversationIsFoundAsCreated() {
+        Conversation created = EchoExamples.newConversation();
+
+        assertThat(store().create(created, idle())).isTrue();
+
+        assertThat(store().find(THREAD)).contains(created);
+        assertThat(store().exists(THREAD)).isTrue();
+        assertThat(store().count()).isEqualTo(1);
+    }
+
+    @Test
+    void creatingAnExistingThreadChangesNothing() {
+        store().create(EchoExamples.newConversation(), idle());
+        store().append(THREAD, EchoExamples.hello(), idle());
+
+        Conversation other = Conversation.start(THREAD, GUILD, "Another", OTHER_USER, CREATED_AT.plusSeconds(60));
+        assertThat(store().create(other, idle())).isFalse();
+
+        assertThat(store().find(THREAD).orElseThrow().history()).containsExactly(EchoExamples.hello());
+        assertThat(store().find(THREAD).orElseThrow().requester()).isEqualTo(REQUESTER);
+    }
+
+    @Test
+    void unknownThreadIsNotFound() {
+        assertThat(store().find(THREAD)).isEmpty();
+        assertThat(store().exists(THREAD)).isFalse();
+        assertThat(store().remove(THREAD)).isFalse();
+        assertThat(store().updateSummary(THREAD, "x")).isFalse();
+        assertThat(store().append(THREAD, EchoExamples.hello(), idle())).isEqualTo(AppendOutcome.NO_CONVERSATION);
+        assertThat(store().exists(THREAD)).isFalse();
+    }
+
+    @Test
+    void appendedMessagesAreKeptInOrderWithEveryPartIntact() {
+        store().create(EchoExamples.newConversation(), idle());
+        List<Message> messages = EchoExamples.oneOfEachType();
+
+        for (Message message : messages) {
+            assertThat(store().append(THREAD, message, idle())).isEqualTo(AppendOutcome.APPENDED);
+        }
+
+        Conversation expected = EchoExamples.newConversation();
+        for (Message message : messages) {
+            expected = expected.append(message);
+        }
+        assertThat(store().find(THREAD)).contains(expected);
+    }
+
+    @Test
+    void participantsAreTheRequesterThenNewSendersInOrderOfFirstAppearance() {
+        store().create(EchoExamples.newConversation(), idle());
+
+        store().append(THREAD, chat(1), idle());
+        store().append(THREAD, Message.chat(CREATED_AT.plusSeconds(2), "ai reply"), idle());
+        store().append(THREAD, chat(3).from(OTHER_USER), idle());
+        store().append(THREAD, chat(4), idle());
+        store().append(THREAD, chat(5).from(OTHER_USER), idle());
+
+        assertThat(store().find(THREAD).orElseThrow().participants()).containsExactly(REQUESTER, OTHER_USER);
+    }
+
+    @Test
+    void updatedAtIsTheLatestMessageTime() {
+        store().create(EchoExamples.newConversation(), idle());
+
+        store().append(THREAD, chat(30), idle());
+        store().append(THREAD, chat(10), idle());
+
+        assertThat(store().find(THREAD).orElseThrow().updatedAt()).isEqualTo(CREATED_AT.plusSeconds(30));
+    }
+
+    @Test
+    void aReplayedMessageIdIsKeptOnce() {
+        store().create(EchoExamples.newConversation(), idle());
+        Message withId = EchoExamples.hello().withId(MessageId.of("1311111111111111111"));
+
+        assertThat(store().append(THREAD, withId, idle())).isEqualTo(AppendOutcome.APPENDED);
+        assertThat(store().append(THREAD, withId, idle())).isEqualTo(AppendOutcome.DUPLICATE);
+        assertThat(store().append(THREAD, EchoExamples.hello(), idle())).isEqualTo(AppendOutcome.APPENDED);
+        assertThat(store().append(THREAD, EchoExamples.hello(), idle()))
+                .as("messages without an id are never taken for replays")
+                .isEqualTo(AppendOutcome.APPENDED);
+
+        assertThat(store().find(THREAD).orElseThrow().history()).hasSize(3);
+    }
+
+    @Test
+    void summaryIsReplaced() {
+        store().create(EchoExamples.newConversation(), idle());
+
+        assertThat(store().updateSummary(THREAD, "User asked about async programming")).isTrue();
+
+        assertThat(store().find(THREAD).orElseThrow().summary()).isEqualTo("User asked about async programming");
+    }
+
+    @Test
+    void removedConversationIsGoneAndNeverClaimed() {
+        store().create(EchoExamples.newConversation(), idle());
+
+        assertThat(store().remove(THREAD)).isTrue();
+        elapse(idle().plus(idle()));
+
+        assertThat(store().exists(THREAD)).isFalse();
+        assertThat(store().count()).isZero();
+        assertThat(store().claimIdle(10, lease())).isEmpty();
+    }
+
+    @Test
+    void findAllIsASnapshotOfEveryLiveConversation() {
+        for (int i = 1; i <= 5; i++) {
+            store().create(conversation("10" + i), idle());
+        }
+        store().remove(ThreadId.of("103"));
+
+        assertThat(store().findAll()).extracting(Conversation::threadId)
+                .containsExactlyInAnyOrder(ThreadId.of("101"), ThreadId.of("102"), ThreadId.of("104"), ThreadId.of("105"));
+        assertThat(store().count()).isEqualTo(4);
+    }
+
+    @Test
+    void conversationIsNotClaimedBeforeItsIdleDeadline() {
+        store().create(EchoExamples.newConversation(), idle());
+
+        assertThat(store().claimIdle(10, lease())).isEmpty();
+        assertThat(store().exists(THREAD)).isTrue();
+    }
+
+    @Test
+    void idleConversationIsClaimedOnceWithItsFullHistoryAndLeavesLiveState() {
+        store().create(EchoExamples.newConversation(), idle());
+        store().append(THREAD, EchoExamples.hello(), idle());
+        elapse(idle().plusMillis(idle().toMillis() / 2));
+
+        List<ClaimedConversation> claimed = store().claimIdle(10, lease());
+
+        assertThat(claimed).hasSize(1);
+        assertThat(claimed.getFirst().conversation().history()).containsExactly(EchoExamples.hello());
+        assertThat(store().exists(THREAD)).isFalse();
+        assertThat(store().find(THREAD)).isEmpty();
+        assertThat(store().claimIdle(10, lease())).as("still leased").isEmpty();
+    }
+
+    @Test
+    void everyAppendPushesTheIdleDeadlineBack() {
+        store().create(EchoExamples.newConversation(), idle());
+        Duration step = Duration.ofMillis(idle().toMillis() * 2 / 3);
+
+        for (int i = 0; i < 3; i++) {
+            elapse(step);
+            store().append(THREAD, chat(i), idle());
+            assertThat(store().claimIdle(10, lease())).as("claimed after append %d", i).isEmpty();
+        }
+        elapse(idle().plus(step));
+
+        assertThat(store().claimIdle(10, lease())).hasSize(1);
+    }
+
+    @Test
+    void anUnacknowledgedClaimIsHandedOutAgainAfterItsLease() {
+        store().create(EchoExamples.newConversation(), idle());
+        elapse(idle().plus(idle()));
+        ClaimedConversation first = store().claimIdle(10, lease()).getFirst();
+
+        elapse(lease().plus(lease()));
+        List<ClaimedConversation> again = store().claimIdle(10, lease());
+
+        assertThat(again).hasSize(1);
+        assertThat(again.getFirst().claimId()).isEqualTo(first.claimId());
+        assertThat(again.getFirst().conversation()).isEqualTo(first.conversation());
+    }
+
+    @Test
+    void anAcknowledgedClaimIsNeverHandedOutAgain() {
+        store().create(EchoExamples.newConversation(), idle());
+        elapse(idle().plus(idle()));
+        ClaimedConversation claimed = store().claimIdle(10, lease()).getFirst();
+
+        store().acknowledge(claimed.claimId());
+        store().acknowledge(claimed.claimId());
+        elapse(lease().plus(lease()));
+
+        assertThat(store().claimIdle(10, lease())).isEmpty();
+    }
+
+    @Test
+    void claimTakesAtMostMax() {
+        for (int i = 1; i <= 5; i++) {
+            store().create(conversation("20" + i), idle());
+        }
+        elapse(idle().plus(idle()));
+
+        List<ClaimedConversation> first = store().claimIdle(3, lease());
+        List<ClaimedConversation> rest = store().claimIdle(3, lease());
+
+        assertThat(first).hasSize(3);
+        assertThat(rest).hasSize(2);
+        Set<ThreadId> all = new HashSet<>();
+        first.forEach(c -> all.add(c.conversation().threadId()));
+        rest.forEach(c -> all.add(c.conversation().threadId()));
+        assertThat(all).hasSize(5);
+    }
+
+    @Test
+    void aThreadStartsAFreshConversationWhileItsOldOneAwaitsArchiving() {
+        store().create(EchoExamples.newConversation(), idle());
+        store().append(THREAD, chat(1), idle());
+        elapse(idle().plus(idle()));
+        ClaimedConversation old = store().claimIdle(10, lease()).getFirst();
+
+        Conversation fresh = Conversation.start(THREAD, GUILD, GUILD_NAME, REQUESTER, CREATED_AT.plusSeconds(3600));
+        assertThat(store().create(fresh, idle())).isTrue();
+        store().append(THREAD, chat(2), idle());
+        elapse(idle().plus(idle()));
+        List<ClaimedConversation> next = store().claimIdle(10, lease());
+
+        assertThat(next).extracting(ClaimedConversation::conversation).extracting(Conversation::createdAt)
+                .contains(fresh.createdAt());
+        ClaimedConversation second = next.stream()
+                .filter(c -> c.conversation().createdAt().equals(fresh.createdAt())).findFirst().orElseThrow();
+        assertThat(second.claimId()).isNotEqualTo(old.claimId());
+        assertThat(second.conversation().history()).containsExactly(chat(2));
+        assertThat(old.conversation().history()).containsExactly(chat(1));
+    }
+
+    @Test
+    void manyThreadsAppendingToOneAndToManyConversationsLoseNothing() throws Exception {
+        int writers = 8;
+        int perWriter = 100;
+        store().create(conversation("300"), idle());
+        for (int w = 0; w < writers; w++) {
+            store().create(conversation("31" + w), idle());
+        }
+        Concurrently.run(writers, writer -> {
+            for (int i = 0; i < perWriter; i++) {
+                Message m = Message.chat(CREATED_AT.plusMillis(i), writer + ":" + i).from(REQUESTER);
+                assertThat(store().append(ThreadId.of("300"), m, idle())).isEqualTo(AppendOutcome.APPENDED);
+                assertThat(store().append(ThreadId.of("31" + writer), m, idle())).isEqualTo(AppendOutcome.APPENDED);
+            }
+        });
+
+        List<Message> shared = store().find(ThreadId.of("300")).orElseThrow().history();
+        assertThat(shared).hasSize(writers * perWriter);
+        assertThat(shared).extracting(Message::content).doesNotHaveDuplicates();
+        for (int w = 0; w < writers; w++) {
+            int writer = w;
+            List<String> own = store().find(ThreadId.of("31" + w)).orElseThrow().history().stream().map(Message::content).toList();
+            assertThat(own).hasSize(perWriter);
+            assertThat(own).as("one writer's messages stay in its order")
+                    .isEqualTo(java.util.stream.IntStream.range(0, perWriter).mapToObj(i -> writer + ":" + i).toList());
+            assertThat(shared.stream().map(Message::content).filter(c -> c.startsWith(writer + ":")).toList())
+                    .as("the shared history keeps each writer's order").isEqualTo(own);
+        }
+    }
+
+    @Test
+    void racingClaimersClaimEachIdleConversationExactlyOnce() throws Exception {
+        int conversations = 200;
+        for (int i = 0; i < conversations; i++) {
+            store().create(conversation(String.valueOf(4000 + i)), idle());
+        }
+        elapse(idle().plus(idle()));
+        int claimers = 4;
+        Set<ThreadId> seen = ConcurrentHashMap.newKeySet();
+        List<ThreadId> all = java.util.Collections.synchronizedList(new ArrayList<>());
+        Concurrently.run(claimers, claimer -> {
+            List<ClaimedConversation> batch;
+            do {
+                batch = store().claimIdle(7, Duration.ofHours(1));
+                for (ClaimedConversation claimed : batch) {
+                    seen.add(claimed.conversation().threadId());
+                    all.add(claimed.conversation().threadId());
+                    store().acknowledge(claimed.claimId());
+                }
+            } while (!batch.isEmpty());
+        });
+
+        assertThat(all).hasSize(conversations);
+        assertThat(seen).hasSize(conversations);
+        assertThat(store().count()).isZero();
+    }
+}
