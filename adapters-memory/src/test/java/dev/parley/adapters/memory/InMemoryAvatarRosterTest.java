@@ -1,0 +1,60 @@
+package dev.parley.adapters.memory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.parley.domain.avatar.Activation;
+import dev.parley.domain.avatar.AvatarRoster;
+import dev.parley.domain.avatar.AvatarRosterContract;
+import dev.parley.domain.avatar.Presence;
+import dev.parley.domain.testing.MutableClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class InMemoryAvatarRosterTest extends AvatarRosterContract {
+
+    private final MutableClock clock = MutableClock.at("2026-01-01T12:00:00Z");
+
+    @Override
+    protected AvatarRoster newRoster(int maxActive) {
+        return new InMemoryAvatarRoster(maxActive, clock);
+    }
+
+    @Override
+    protected void elapse(Duration duration) {
+        clock.advance(duration);
+    }
+
+    @Test
+    void presencesCarryTheClocksTimes() {
+        AvatarRoster roster = newRoster(1);
+        Instant first = clock.instant();
+        roster.activate(CHANNEL, avatar(1));
+        elapse(Duration.ofMinutes(1));
+        Instant second = clock.instant();
+
+        Activation activation = roster.activate(CHANNEL, avatar(2));
+
+        assertThat(activation.active()).containsExactly(new Presence(avatar(2), second, second, Optional.empty()));
+        assertThat(activation.deactivated()).containsExactly(new Presence(avatar(1), first, first, Optional.of(second)));
+    }
+
+    @Test
+    void withAStoppedClockTheEarliestCallerIsTheStalest() {
+        AvatarRoster roster = newRoster(2);
+        roster.activate(CHANNEL, avatar(1));
+        roster.activate(CHANNEL, avatar(2));
+        roster.touch(CHANNEL, avatar(1));
+
+        assertThat(roster.activate(CHANNEL, avatar(3)).deactivatedIds()).containsExactly(avatar(2));
+        assertThat(roster.active(CHANNEL)).extracting(Presence::avatar).containsExactly(avatar(3), avatar(1));
+    }
+
+    @Test
+    void theCapMustBeAtLeastOne() {
+        assertThatThrownBy(() -> new InMemoryAvatarRoster(0, clock)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("maxActivePerChannel must be at least 1, got 0");
+    }
+}

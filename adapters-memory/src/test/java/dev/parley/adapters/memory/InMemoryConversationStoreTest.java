@@ -1,0 +1,28 @@
+package dev.parley.adapters.memory;
+
+import dev.parley.domain.conversation.ConversationStore;
+import dev.parley.domain.conversation.ConversationStoreContract;
+import dev.parley.domain.testing.MutableClock;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
+
+class InMemoryConversationStoreTest extends ConversationStoreContract {
+
+    private final MutableClock clock = MutableClock.at("2026-01-01T00:00:00Z");
+    private InMemoryConversationStore store;
+
+    @BeforeEach
+    void freshStore() {
+        store = new InMemoryConversationStore(clock);
+    }
+
+    @Override
+    protected ConversationStore store() {
+        return store;
+    }
+
+    @Override
+    protected void elapse(Duration duration) {
+        clock.advance(duration);
+    }
+}

@@ -1,0 +1,46 @@
+package dev.parley.application.conversation;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How the conversation service treats idle conversations.
+ *
+ * @param idleTime how long a conversation may go without a message before it is cleaned up
+ * @param cleanup what cleaning up means: archive or discard
+ * @param sweepBatch how many idle conversations one sweep claims at a time
+ * @param claimLease how long a claimed conversation stays reserved for its claimer; if the claimer
+ *     dies before archiving it, another takes it over after this
+ */
+public record ConversationSettings(Duration idleTime, CleanupStrategy cleanup, int sweepBatch, Duration claimLease) {
+
+    public static final Duration DEFAULT_IDLE_TIME = Duration.ofMinutes(5);
+
+    public ConversationSettings {
+        Objects.requireNonNull(idleTime, "idleTime == null");
+        Objects.requireNonNull(cleanup, "cleanup == null");
+        Objects.requireNonNull(claimLease, "claimLease == null");
+        if (idleTime.isNegative() || idleTime.isZero()) {
+            throw new IllegalArgumentException("idle time must be positive, got " + idleTime);
+        }
+        if (sweepBatch < 1) {
+            throw new IllegalArgumentException("sweep batch must be at least 1, got " + sweepBatch);
+        }
+        if (claimLease.isNegative() || claimLease.isZero()) {
+            throw new IllegalArgumentException("claim lease must be positive, got " + claimLease);
+        }
+    }
+
+    /** Five minutes idle, archive, 100 per sweep, a 60 s lease. */
+    public static ConversationSettings defaults() {
+        return new ConversationSettings(DEFAULT_IDLE_TIME, CleanupStrategy.ARCHIVE, 100, Duration.ofSeconds(60));
+    }
+
+    public ConversationSettings withIdleTime(Duration idle) {
+        return new ConversationSettings(idle, cleanup, sweepBatch, claimLease);
+    }
+
+    public ConversationSettings withCleanup(CleanupStrategy strategy) {
+        return new ConversationSettings(idleTime, strategy, sweepBatch, claimLease);
+    }
+}
