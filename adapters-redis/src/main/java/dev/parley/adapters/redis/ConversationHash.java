@@ -1,0 +1,103 @@
+package dev.parley.adapters.redis;
+
+import dev.parley.domain.conversation.Conversation;
+import dev.parley.domain.conversation.Message;
+import dev.parley.domain.id.GuildId;
+import dev.parley.domain.id.ThreadId;
+import dev.parley.domain.id.UserId;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A conversation's metadata as the fields of its Redis hash. Participants are fields
+ * {@code p:<user>} whose value is an ever-growing ordinal, so the hash alone says who joined and
+ * in which order, and a script adds one in O(1). {@code updated_at} keeps the value given at
+ * creation: the conversation's {@code updatedAt} is the latest of it and its messages' times,
+ * computed on reading, so an append need not write it.
+ */
+final class ConversationHash {
+
+    static final String THREAD_ID = "thread_id";
+    static final String CREATED_AT = "created_at";
+    static final String UPDATED_AT = "updated_at";
+    static final String SUMMARY = "summary";
+    static final String GUILD_ID = "guild_id";
+    static final String GUILD_NAME = "guild_name";
+    static final String REQUESTER = "requester";
+    static final String PARTICIPANT = "p:";
+
+    private ConversationHash() {
+    }
+
+    /** Field, value, field, value...: every field a new conversation's hash starts with. */
+    static List<String> fields(Conversation c) {
+        List<String> out = new ArrayList<>(14 + 2 * c.participants().size());
+        add(out, THREAD_ID, c.threadId().value());
+        add(out, CREATED_AT, c.createdAt().toString());
+        add(out, UPDATED_AT, c.updatedAt().toString());
+        add(out, SUMMARY, c.summary());
+        add(out, GUILD_ID, c.guildId().value());
+        add(out, GUILD_NAME, c.guildName());
+        add(out, REQUESTER, c.requester().value());
+        int ordinal = 0;
+        for (UserId user : c.participants()) {
+            add(out, PARTICIPANT + user.value(), Integer.toString(ordinal++));
+        }
+        return out;
+    }
+
+    /**
+     * The conversation a script read back.
+     *
+     * @param hash    HGETALL's reply: field, value, field, value...
+     * @param history LRANGE's reply: encoded messages
+     */
+    static Conversation decode(List<?> hash, List<?> history) {
+        Map<String, String> fields = new java.util.HashMap<>(hash.size());
+        TreeMap<Long, UserId> participants = new TreeMap<>();
+        for (int i = 0; i + 1 < hash.size(); i += 2) {
+            String field = (String) hash.get(i);
+            String value = (String) hash.get(i + 1);
+            if (field.startsWith(PARTICIPANT)) {
+                participants.put(Long.parseLong(value), UserId.of(field.substring(PARTICIPANT.length())));
+            } else {
+                fields.put(field, value);
+            }
+        }
+        Instant updatedAt = Instant.parse(required(fields, UPDATED_AT));
+        List<Message> messages = new ArrayList<>(history.size());
+        for (Object encoded : history) {
+            Message message = MessageCodec.decode((String) encoded);
+            messages.add(message);
+            if (message.createdAt().isAfter(updatedAt)) {
+                updatedAt = message.createdAt();
+            }
+        }
+        return new Conversation(
+                ThreadId.of(required(fields, THREAD_ID)),
+                Instant.parse(required(fields, CREATED_AT)),
+                updatedAt,
+                fields.getOrDefault(SUMMARY, ""),
+                GuildId.of(required(fields, GUILD_ID)),
+                required(fields, GUILD_NAME),
+                UserId.of(required(fields, REQUESTER)),
+                List.copyOf(participants.values()),
+                messages);
+    }
+
+    private static String required(Map<String, String> fields, String name) {
+        String value = fields.get(name);
+        if (value == null) {
+            throw new IllegalStateException("stored conversation has no " + name + " field");
+        }
+        return value;
+    }
+
+    private static void add(List<String> out, String field, String value) {
+        out.add(field);
+        out.add(value);
+    }
+}

@@ -1,0 +1,50 @@
+package dev.parley.adapters.redis;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/** One of the Redis adapters' Lua scripts (a resource next to this class) and its SHA-1, the EVALSHA name. */
+record LuaScript(String name, String source, String sha) {
+
+    static final LuaScript CREATE = load("create");
+    static final LuaScript APPEND = load("append");
+    static final LuaScript SUMMARY = load("summary");
+    static final LuaScript REMOVE = load("remove");
+    static final LuaScript FIND = load("find");
+    static final LuaScript COUNT = load("count");
+    static final LuaScript CLAIM = load("claim");
+    static final LuaScript ACKNOWLEDGE = load("ack");
+    static final LuaScript ADMIT = load("admit");
+    static final LuaScript NARRATIVE = load("narrative");
+    static final LuaScript ACTIVATE = load("activate");
+    static final LuaScript ACTIVE = load("active");
+
+    static final LuaScript[] ALL = {CREATE, APPEND, SUMMARY, REMOVE, FIND, COUNT, CLAIM, ACKNOWLEDGE, ADMIT, NARRATIVE, ACTIVATE, ACTIVE};
+
+    private static LuaScript load(String name) {
+        String resource = name + ".lua";
+        try (InputStream in = LuaScript.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("script resource missing from the jar: " + resource);
+            }
+            String source = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return new LuaScript(name, source, sha1(source));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read script resource " + resource, e);
+        }
+    }
+
+    private static String sha1(String source) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-1").digest(source.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-1", e);
+        }
+    }
+}

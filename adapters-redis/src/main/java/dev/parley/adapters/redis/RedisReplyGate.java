@@ -1,0 +1,131 @@
+package dev.parley.adapters.redis;
+
+import dev.parley.domain.reply.DenialReason;
+import dev.parley.domain.reply.GateDecision;
+import dev.parley.domain.reply.ReplyGate;
+import dev.parley.domain.reply.ReplyRequest;
+import dev.parley.domain.reply.ReplyRules;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.api.StatefulRedisConnection;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The {@link ReplyGate} shared by every instance on one Redis: each decision is one script
+ * ({@code admit.lua}: responder cap, avatar and bot-reply cooldowns, place-keeping, and on
+ * admission taking all three) and the narrative slot another ({@code narrative.lua}), so a
+ * decision is one round trip and atomic across instances. The clock is Redis {@code TIME}:
+ * {@link GateDecision.Admitted#at()} is the server's time, in microseconds.
+ *
+ * <p>Fails closed: any Redis failure (down, timed out, refused) answers
+ * {@code Denied(STORAGE_UNAVAILABLE, options.unavailablePause())}; it never throws and never
+ * admits. Failures are logged at WARNING, at most once per {@link #LOG_INTERVAL}, never with the URI.
+ *
+ * <pre>{@code
+ * ReplyGate gate = new RedisReplyGate(redis.connection(), rules, RedisGateOptions.defaults());
+ * }</pre>
+ */
+public final class RedisReplyGate implements ReplyGate {
+
+    static final Duration LOG_INTERVAL = Duration.ofSeconds(10);
+    private static final System.Logger LOG = System.getLogger(RedisReplyGate.class.getName());
+
+    private final RedisCalls redis;
+    private final GateKeys keys;
+    private final GateDecision.Denied unavailable;
+    private final String avatarCooldown;
+    private final String botReplyCooldown;
+    private final String maxResponders;
+    private final String maxWait;
+    private final String triggerMemory;
+    private final List<String> narrativeArgs;
+    private final AtomicLong nextLogNanos = new AtomicLong(System.nanoTime());
+    private final AtomicLong unloggedFailures = new AtomicLong();
+
+    /** A gate over {@code connection} (shared with the other Redis adapters) applying {@code rules}. */
+    public RedisReplyGate(StatefulRedisConnection<String, String> connection, ReplyRules rules, RedisGateOptions options) {
+        Objects.requireNonNull(rules, "rules == null");
+        Objects.requireNonNull(options, "options == null");
+        this.redis = new RedisCalls(connection);
+        this.keys = new GateKeys(options.keyPrefix());
+        this.unavailable = new GateDecision.Denied(DenialReason.STORAGE_UNAVAILABLE, options.unavailablePause());
+        this.avatarCooldown = Long.toString(RedisTime.micros(rules.avatarResponseCooldown()));
+        this.botReplyCooldown = Long.toString(RedisTime.micros(rules.botReplyCooldown()));
+        this.maxResponders = Integer.toString(rules.maxRespondersPerMessage());
+        this.maxWait = Long.toString(RedisTime.micros(rules.maxWait()));
+        this.triggerMemory = Long.toString(rules.triggerMemory().toMillis());
+        this.narrativeArgs = List.of(Long.toString(RedisTime.micros(rules.narrativeCooldown())));
+        redis.preload();
+    }
+
+    @Override
+    public GateDecision decide(ReplyRequest request) {
+        Objects.requireNonNull(request, "request == null");
+        List<String> scriptKeys = List.of(
+                keys.botReplyCooldown(request.channel()),
+                keys.avatarCooldown(request.channel(), request.avatar()),
+                keys.trigger(request.channel(), request.trigger()));
+        List<String> args = List.of(request.avatar().value(), request.overrideCooldown() ? "1" : "0",
+                avatarCooldown, botReplyCooldown, maxResponders, maxWait, triggerMemory);
+        try {
+            long reply = redis.<Long>script("admit", LuaScript.ADMIT, ScriptOutputType.INTEGER, scriptKeys, args);
+            return decision(reply);
+        } catch (RuntimeException e) {
+            return failClosed("reply decision", e);
+        }
+    }
+
+    @Override
+    public GateDecision tryTakeNarrativeSlot() {
+        try {
+            List<Object> reply = redis.script("narrative slot", LuaScript.NARRATIVE, ScriptOutputType.MULTI,
+                    List.of(keys.narrativeCooldown()), narrativeArgs);
+            if (isTaken(reply)) {
+                return admitted(reply);
+            }
+            return new GateDecision.Denied(DenialReason.NARRATIVE_COOLDOWN, RedisTime.waitOf(RedisTime.parseMicros(reply.get(1))));
+        } catch (RuntimeException e) {
+            return failClosed("narrative slot", e);
+        }
+    }
+
+    /** Reads admit.lua's one-integer answer: the admission time, or the denial's wait and reason code. */
+    static GateDecision decision(long reply) {
+        if (reply > 0) {
+            return new GateDecision.Admitted(RedisTime.instant(reply));
+        }
+        long encoded = -reply;
+        int code = (int) (encoded % 4);
+        long retryMicros = encoded / 4;
+        return switch (code) {
+            case 1 -> new GateDecision.Denied(DenialReason.AVATAR_COOLDOWN, RedisTime.waitOf(retryMicros));
+            case 2 -> new GateDecision.Denied(DenialReason.BOT_REPLY_COOLDOWN, RedisTime.waitOf(retryMicros));
+            case 3 -> GateDecision.Denied.respondersFull();
+            default -> throw new IllegalStateException("admit.lua answered " + reply + ", which is no decision");
+        };
+    }
+
+    private static boolean isTaken(List<Object> reply) {
+        return RedisTime.parseMicros(reply.get(0)) == 1L;
+    }
+
+    private static GateDecision admitted(List<Object> reply) {
+        return new GateDecision.Admitted(RedisTime.instant(RedisTime.parseMicros(reply.get(1))));
+    }
+
+    /** Any failure, including a reply this code cannot read, denies: admitting blindly could double-reply. */
+    private GateDecision failClosed(String operation, RuntimeException e) {
+        long now = System.nanoTime();
+        long due = nextLogNanos.get();
+        if (now - due >= 0 && nextLogNanos.compareAndSet(due, now + LOG_INTERVAL.toNanos())) {
+            long suppressed = unloggedFailures.getAndSet(0);
+            LOG.log(System.Logger.Level.WARNING, "Reply gate denies ({0} failed, {1} more failures since the last warning): {2}",
+                    operation, suppressed, e.getMessage());
+        } else {
+            unloggedFailures.incrementAndGet();
+        }
+        return unavailable;
+    }
+}

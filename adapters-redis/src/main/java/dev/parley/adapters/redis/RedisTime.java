@@ -1,0 +1,35 @@
+package dev.parley.adapters.redis;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/** Conversions between the scripts' microseconds of Redis {@code TIME} and java.time. */
+final class RedisTime {
+
+    private static final long MICROS_PER_SECOND = 1_000_000L;
+
+    private RedisTime() {
+    }
+
+    static Instant instant(long epochMicros) {
+        return Instant.ofEpochSecond(Math.floorDiv(epochMicros, MICROS_PER_SECOND),
+                Math.floorMod(epochMicros, MICROS_PER_SECOND) * 1_000L);
+    }
+
+    /** {@code duration} in whole microseconds (a sub-microsecond rest is dropped). */
+    static long micros(Duration duration) {
+        return duration.toNanos() / 1_000L;
+    }
+
+    /**
+     * A wait of {@code micros}, rounded up to the next millisecond (at least 1 ms): a caller that
+     * waits exactly this long, or an HTTP client given it in whole milliseconds, is never early.
+     */
+    static Duration waitOf(long micros) {
+        return Duration.ofMillis(Math.max(1L, Math.ceilDiv(micros, 1_000L)));
+    }
+
+    static long parseMicros(Object value) {
+        return value instanceof Long l ? l : Long.parseLong(value.toString());
+    }
+}

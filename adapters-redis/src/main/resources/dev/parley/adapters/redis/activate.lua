@@ -1,0 +1,74 @@
+-- Makes an avatar active in a channel and rotates out the stalest others beyond the cap, in one
+-- atomic step, reporting each rotation once: to this caller.
+-- KEYS: roster (ZSET avatar -> last activity us), presences (HASH avatar -> 'activated:last:deactivated')
+-- ARGV: avatar, cap, channel key ttl ms
+-- The step's time is Redis TIME in microseconds, raised above the roster's latest activity when
+-- needed, so activity times are distinct and ordered as the steps (the avatar being activated is
+-- always the most recent, never the stalest, and a server clock stepping back moves nothing back).
+-- Returns {newly 1/0, {avatar, activated, last, ...} by recency, {avatar, activated, last, deactivated, ...}}.
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
+local latest = redis.call('ZRANGE', KEYS[1], -1, -1, 'WITHSCORES')
+if latest[2] and tonumber(latest[2]) >= now then
+  now = tonumber(latest[2]) + 1
+end
+local at = string.format('%d', now)
+local avatar = ARGV[1]
+local cap = tonumber(ARGV[2])
+
+local newly = 0
+local activated = at
+if redis.call('ZSCORE', KEYS[1], avatar) then
+  local presence = redis.call('HGET', KEYS[2], avatar)
+  if presence then
+    activated = string.match(presence, '^(%d+):')
+  end
+else
+  newly = 1
+end
+redis.call('ZADD', KEYS[1], at, avatar)
+redis.call('HSET', KEYS[2], avatar, activated .. ':' .. at .. ':')
+
+local deactivated = {}
+if newly == 1 then
+  local excess = redis.call('ZCARD', KEYS[1]) - cap
+  if excess > 0 then
+    -- The stalest first; the avatar being activated is skipped even if it were among them.
+    local stalest = redis.call('ZRANGE', KEYS[1], 0, excess, 'WITHSCORES')
+    for i = 1, #stalest, 2 do
+      if excess == 0 then
+        break
+      end
+      local other = stalest[i]
+      if other ~= avatar then
+        local last = string.format('%d', tonumber(stalest[i + 1]))
+        local presence = redis.call('HGET', KEYS[2], other)
+        local otherActivated = presence and string.match(presence, '^(%d+):') or last
+        redis.call('ZREM', KEYS[1], other)
+        redis.call('HSET', KEYS[2], other, otherActivated .. ':' .. last .. ':' .. at)
+        table.insert(deactivated, other)
+        table.insert(deactivated, otherActivated)
+        table.insert(deactivated, last)
+        table.insert(deactivated, at)
+        excess = excess - 1
+      end
+    end
+  end
+end
+redis.call('PEXPIRE', KEYS[1], ARGV[3])
+redis.call('PEXPIRE', KEYS[2], ARGV[3])
+
+local active = {}
+local members = redis.call('ZRANGE', KEYS[1], 0, -1, 'REV', 'WITHSCORES')
+local ids = {}
+for i = 1, #members, 2 do
+  table.insert(ids, members[i])
+end
+local presences = #ids > 0 and redis.call('HMGET', KEYS[2], unpack(ids)) or {}
+for i = 1, #ids do
+  local last = string.format('%d', tonumber(members[2 * i]))
+  table.insert(active, ids[i])
+  table.insert(active, presences[i] and string.match(presences[i], '^(%d+):') or last)
+  table.insert(active, last)
+end
+return {newly, active, deactivated}

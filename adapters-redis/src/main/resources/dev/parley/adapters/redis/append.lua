@@ -1,0 +1,39 @@
+-- Appends one message to a live conversation: O(1) in the history's length.
+-- KEYS: conv, msgs, ids, due
+-- ARGV: thread, idle ms, grace ms, message id or '', requester or '', encoded message
+-- Returns 1 appended, 2 duplicate (only the deadline moved), 0 no live conversation.
+local participant = ARGV[5] ~= '' and ('p:' .. ARGV[5]) or 'expires_at'
+local meta = redis.call('HMGET', KEYS[1], 'expires_at', participant)
+if not meta[1] then
+  return 0
+end
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local idle = tonumber(ARGV[2])
+local grace = tonumber(ARGV[3])
+local expires = tonumber(meta[1])
+
+local outcome = 2
+if ARGV[4] == '' or redis.call('SADD', KEYS[3], ARGV[4]) == 1 then
+  outcome = 1
+  if redis.call('RPUSH', KEYS[2], ARGV[6]) == 1 then
+    -- The first message created the list: give it the conversation's end of life.
+    redis.call('PEXPIREAT', KEYS[2], expires)
+  end
+  if ARGV[5] ~= '' and not meta[2] then
+    -- Fields are never deleted, so HLEN grows with every new participant: a first-seen order.
+    redis.call('HSET', KEYS[1], participant, redis.call('HLEN', KEYS[1]))
+  end
+end
+
+redis.call('ZADD', KEYS[4], now + idle, ARGV[1])
+-- Keys always outlive the deadline by at least grace; extending them only when that margin
+-- would shrink below grace (about once per grace period) saves three commands per append.
+if expires < now + idle + grace then
+  expires = now + idle + 2 * grace
+  redis.call('HSET', KEYS[1], 'expires_at', expires)
+  redis.call('PEXPIREAT', KEYS[1], expires)
+  redis.call('PEXPIREAT', KEYS[2], expires)
+  redis.call('PEXPIREAT', KEYS[3], expires)
+end
+return outcome

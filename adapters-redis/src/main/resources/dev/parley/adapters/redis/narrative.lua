@@ -1,0 +1,13 @@
+-- Takes the global narrative slot if its cooldown is not running, in one atomic step.
+-- KEYS: narrative cooldown (STRING: deadline in Redis TIME microseconds, expiring just after it)
+-- ARGV: narrative cooldown us
+-- Returns {1, now us} taken, or {0, retry us}.
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
+local deadline = redis.call('GET', KEYS[1])
+if deadline and tonumber(deadline) > now then
+  return {0, tonumber(deadline) - now}
+end
+local cooldown = tonumber(ARGV[1])
+redis.call('SET', KEYS[1], string.format('%d', now + cooldown), 'PX', math.ceil(cooldown / 1000))
+return {1, now}

@@ -1,0 +1,114 @@
+package dev.parley.adapters.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.parley.adapters.redis.testing.RedisServer;
+import dev.parley.domain.StorageUnavailableException;
+import dev.parley.domain.avatar.AvatarId;
+import dev.parley.domain.id.ChannelId;
+import dev.parley.domain.id.MessageId;
+import dev.parley.domain.reply.DenialReason;
+import dev.parley.domain.reply.GateDecision;
+import dev.parley.domain.reply.ReplyRequest;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The gate failing closed when its own, password-protected Redis is killed or hangs, and recovering after. */
+class GateOutageTest {
+
+    private static final String PASSWORD = "gate-outage-secret-51c2";
+    private static final ChannelId CHANNEL = ChannelId.of("4100");
+    /** The command timeout is 2 s; a second more for a busy machine. */
+    private static final long DENY_WITHIN_MILLIS = 3_000;
+    private static final GateDecision UNAVAILABLE = new GateDecision.Denied(DenialReason.STORAGE_UNAVAILABLE, Duration.ofSeconds(1));
+
+    private static RedisServer server;
+    private RedisConnector client;
+    private RedisReplyGate gate;
+    private RedisAvatarRoster roster;
+
+    @BeforeAll
+    static void startServer() {
+        server = RedisServer.startLocal(RedisServer.Persistence.NONE, PASSWORD);
+    }
+
+    @AfterAll
+    static void stopServer() {
+        server.close();
+    }
+
+    @BeforeEach
+    void connect() {
+        client = RedisConnector.connect(server.uri(), Duration.ofMillis(500));
+        RedisGateOptions options = RedisGateOptions.defaults().withKeyPrefix("outage-" + UUID.randomUUID());
+        gate = new RedisReplyGate(client.connection(), RedisReplyGateTest.SHORT, options);
+        roster = new RedisAvatarRoster(client.connection(), 8, options);
+    }
+
+    @AfterEach
+    void disconnect() {
+        client.close();
+    }
+
+    private static ReplyRequest ask(String avatar, String trigger) {
+        return ReplyRequest.of(CHANNEL, AvatarId.of(avatar), MessageId.of(trigger));
+    }
+
+    private static GateDecision timed(Supplier<GateDecision> call) {
+        long start = System.nanoTime();
+        GateDecision decision = call.get();
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).as("time to decide").isLessThan(DENY_WITHIN_MILLIS);
+        return decision;
+    }
+
+    @Test
+    void whileRedisIsDownTheGateDeniesAtOnceAndAfterARestartItAdmitsAgain() {
+        assertThat(gate.decide(ask("alice", "1")).admitted()).isTrue();
+
+        server.stop();
+        for (int i = 0; i < 3; i++) {
+            assertThat(timed(() -> gate.decide(ask("bob", "2")))).isEqualTo(UNAVAILABLE);
+            assertThat(timed(() -> gate.decide(ask("carol", "3").overridingCooldown()))).isEqualTo(UNAVAILABLE);
+            assertThat(timed(gate::tryTakeNarrativeSlot)).isEqualTo(UNAVAILABLE);
+        }
+        assertThatThrownBy(() -> roster.activate(CHANNEL, AvatarId.of("alice")))
+                .isInstanceOf(StorageUnavailableException.class).message().doesNotContain(PASSWORD);
+        assertThatThrownBy(() -> roster.active(CHANNEL)).isInstanceOf(StorageUnavailableException.class);
+
+        // The restarted server is empty and has no scripts: the next calls also go through NOSCRIPT.
+        server.restart();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        GateDecision decision = gate.decide(ask("dave", "4"));
+        while (!decision.admitted() && System.nanoTime() < deadline) {
+            assertThat(decision).isEqualTo(UNAVAILABLE);
+            RedisReplyGateTest.sleep(Duration.ofMillis(50));
+            decision = gate.decide(ask("dave", "4"));
+        }
+        assertThat(decision.admitted()).as("admitted after the restart").isTrue();
+        assertThat(gate.tryTakeNarrativeSlot().admitted()).isTrue();
+        assertThat(roster.activate(CHANNEL, AvatarId.of("alice")).newlyActive()).isTrue();
+    }
+
+    @Test
+    void aHungRedisIsDeniedWhenTheCommandTimesOut() {
+        try (RedisConnector other = RedisConnector.connect(server.uri(), RedisConnector.DEFAULT_COMMAND_TIMEOUT)) {
+            other.connection().sync().clientPause(1_500);
+
+            assertThat(timed(() -> gate.decide(ask("alice", "1")))).isEqualTo(UNAVAILABLE);
+        }
+        RedisReplyGateTest.sleep(Duration.ofMillis(1_500));
+        // The decision that timed out was still queued in Redis and ran when the pause ended: it may
+        // have taken alice's and the channel's cooldowns (a timed-out write may have been applied).
+        // A decision nobody asked before shows the gate works again.
+        ReplyRequest fresh = ReplyRequest.of(ChannelId.of("4199"), AvatarId.of("bob"), MessageId.of("2"));
+        assertThat(gate.decide(fresh).admitted()).as("admitted once Redis answers again").isTrue();
+    }
+}
