@@ -1,0 +1,157 @@
+package dev.parley.bootstrap.config;
+
+import dev.parley.application.conversation.CleanupStrategy;
+import dev.parley.application.conversation.ConversationSettings;
+import dev.parley.domain.InvalidInputException;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.env.Environment;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads and checks Parley's configuration once, at start-up ({@link Context}: a mistake stops the
+ * start before the server binds). Every failure is an {@link InvalidConfigurationException} naming its key.
+ */
+@Factory
+public final class SettingsFactory {
+
+    public static final String STORAGE = "parley.storage";
+    public static final String IDLE_TIME = "parley.conversations.idle-time";
+    public static final String CLEANUP = "parley.conversations.cleanup";
+    public static final String SWEEP_INTERVAL = "parley.conversations.sweep-interval";
+    public static final String SWEEP_BATCH = "parley.conversations.sweep-batch";
+    public static final String CLAIM_LEASE = "parley.conversations.claim-lease";
+    public static final String ARCHIVE_DIRECTORY = "parley.archive.directory";
+    public static final String API_TOKEN = "parley.api.token";
+    public static final String HOST = "micronaut.server.host";
+    public static final String PORT = "micronaut.server.port";
+
+    private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
+
+    @Context
+    ParleySettings parleySettings(Environment environment) {
+        StorageKind storage = StorageKind.parse(STORAGE, text(environment, STORAGE, "memory"));
+        Duration idleTime = Durations.parsePositive(IDLE_TIME, text(environment, IDLE_TIME, "5m"));
+        CleanupStrategy cleanup = cleanup(text(environment, CLEANUP, "archive"));
+        Duration sweepInterval = Durations.parsePositive(SWEEP_INTERVAL, text(environment, SWEEP_INTERVAL, "1s"));
+        int sweepBatch = positiveInt(SWEEP_BATCH, text(environment, SWEEP_BATCH, "100"));
+        Duration claimLease = Durations.parsePositive(CLAIM_LEASE, text(environment, CLAIM_LEASE, "60s"));
+        Optional<ApiToken> token = environment.getProperty(API_TOKEN, String.class)
+                .filter(value -> !value.isBlank())
+                .map(ApiToken::new);
+        String host = text(environment, HOST, "");
+        int port = port(text(environment, PORT, "8080"));
+        if (token.isEmpty() && !isLoopback(host)) {
+            throw new InvalidConfigurationException(HOST, "refusing to listen on \"" + (host.isEmpty() ? "every interface" : host)
+                    + "\" without an API token: anyone who can reach it could read and change conversations."
+                    + " Set " + API_TOKEN + " (PARLEY_API_TOKEN) or bind to 127.0.0.1");
+        }
+        // Last: the only check that touches the disk, so a mistake above leaves no directory behind.
+        Path archiveDirectory = writableDirectory(text(environment, ARCHIVE_DIRECTORY, "./archive"));
+        ConversationSettings conversations = new ConversationSettings(idleTime, cleanup, sweepBatch, claimLease);
+        return new ParleySettings(storage, conversations, sweepInterval, archiveDirectory, token, host.isEmpty() ? "0.0.0.0" : host, port);
+    }
+
+    private static String text(Environment environment, String key, String fallback) {
+        return environment.getProperty(key, String.class).orElse(fallback);
+    }
+
+    private static CleanupStrategy cleanup(String value) {
+        try {
+            return CleanupStrategy.parse(value);
+        } catch (InvalidInputException e) {
+            throw new InvalidConfigurationException(CLEANUP, "unknown cleanup \"" + value + "\"; accepted: archive, discard");
+        }
+    }
+
+    /** A TCP port; -1 asks Micronaut for a random free one (tests), 0 lets the system pick. */
+    private static int port(String value) {
+        try {
+            int parsed = Integer.parseInt(value.trim());
+            if (parsed >= -1 && parsed <= 65_535) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new InvalidConfigurationException(PORT, "must be a port number from 0 to 65535, got \"" + value + "\"");
+    }
+
+    static int positiveInt(String key, String value) {
+        try {
+            int parsed = Integer.parseInt(value.trim());
+            if (parsed >= 1) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new InvalidConfigurationException(key, "must be a whole number of at least 1, got \"" + value + "\"");
+    }
+
+    /** Creates the archive directory if needed and proves it writable by writing and deleting a file. */
+    private static Path writableDirectory(String value) {
+        Path directory;
+        try {
+            directory = Path.of(value.trim()).toAbsolutePath().normalize();
+        } catch (InvalidPathException e) {
+            throw new InvalidConfigurationException(ARCHIVE_DIRECTORY, "\"" + value + "\" is not a valid path: " + e.getReason());
+        }
+        try {
+            Files.createDirectories(directory);
+            Path probe = Files.createTempFile(directory, ".parley-write-check-", ".tmp");
+            Files.delete(probe);
+        } catch (IOException | SecurityException e) {
+            throw new InvalidConfigurationException(ARCHIVE_DIRECTORY, "the archive directory " + directory
+                    + " cannot be created or written to (" + describe(e) + "); choose a writable directory");
+        }
+        return directory;
+    }
+
+    private static String describe(Exception e) {
+        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    }
+
+    /**
+     * Whether {@code host} is a loopback name or address. Only literals and {@code localhost} count:
+     * any other name is treated as public (resolving it would depend on DNS at start-up).
+     */
+    static boolean isLoopback(String host) {
+        String h = host.trim();
+        if (h.isEmpty()) {
+            return false; // Micronaut binds every interface when no host is set
+        }
+        if (h.equalsIgnoreCase("localhost")) {
+            return true;
+        }
+        if (h.startsWith("[") && h.endsWith("]")) {
+            h = h.substring(1, h.length() - 1);
+        }
+        Matcher ipv4 = IPV4.matcher(h);
+        if (ipv4.matches()) {
+            for (int i = 1; i <= 4; i++) {
+                if (Integer.parseInt(ipv4.group(i)) > 255) {
+                    return false;
+                }
+            }
+            return ipv4.group(1).equals("127");
+        }
+        if (!h.contains(":")) {
+            return false;
+        }
+        try {
+            return InetAddress.getByName(h).isLoopbackAddress(); // an IPv6 literal: no DNS lookup
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+}

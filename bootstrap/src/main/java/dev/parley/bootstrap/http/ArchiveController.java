@@ -1,0 +1,63 @@
+package dev.parley.bootstrap.http;
+
+import dev.parley.domain.InvalidInputException;
+import dev.parley.domain.archive.ArchiveQuery;
+import dev.parley.domain.archive.ConversationArchive;
+import dev.parley.domain.archive.ArchivedTranscript;
+import dev.parley.domain.id.GuildId;
+import dev.parley.domain.id.UserId;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.LocalDate;
+import java.util.Optional;
+
+/** The archived conversations: a filtered listing, and one file by name. */
+@Controller(value = "/archive", produces = MediaType.APPLICATION_JSON)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "archive")
+final class ArchiveController {
+
+    private final ConversationArchive archive;
+
+    ArchiveController(ConversationArchive archive) {
+        this.archive = archive;
+    }
+
+    @Get
+    @Operation(summary = "List archived conversations; dates are UTC creation days, both ends inclusive")
+    ArchiveListJson list(@QueryValue("guild_id") @Nullable String guildId, @QueryValue("participant") @Nullable String participant,
+            @QueryValue("from") @Nullable String from, @QueryValue("to") @Nullable String to) {
+        Optional<GuildId> guild = Ids.present(guildId).map(Ids::guild);
+        Optional<UserId> user = Ids.present(participant).map(value -> Ids.user("participant", value));
+        Optional<LocalDate> first = Ids.present(from).map(value -> WireTime.parseDate("from", value));
+        Optional<LocalDate> last = Ids.present(to).map(value -> WireTime.parseDate("to", value));
+        return ArchiveListJson.fromDomain(archive.list(new ArchiveQuery(guild, user, first, last)));
+    }
+
+    @Get("/{filename}")
+    @Operation(summary = "One archived conversation by file name")
+    ConversationJson get(@PathVariable("filename") String filename) {
+        Optional<ArchivedTranscript> loaded;
+        try {
+            loaded = archive.load(filename);
+        } catch (InvalidInputException notAnArchiveName) {
+            // Anything that is not an archive file name (paths, "..", other files) is simply not there.
+            throw notFound(filename);
+        }
+        return ConversationJson.fromTranscript(loaded.orElseThrow(() -> notFound(filename)));
+    }
+
+    private static ApiException notFound(String filename) {
+        return new ApiException(HttpStatus.NOT_FOUND, ErrorCodes.ARCHIVE_FILE_NOT_FOUND, "no archive file named "
+                + WireTime.quoted(filename) + "; GET /archive lists them");
+    }
+}

@@ -1,0 +1,71 @@
+package dev.parley.bootstrap.http;
+
+import dev.parley.domain.avatar.AvatarId;
+import dev.parley.domain.avatar.AvatarRoster;
+import dev.parley.domain.id.ChannelId;
+import dev.parley.domain.id.MessageId;
+import dev.parley.domain.reply.ReplyGate;
+import dev.parley.domain.reply.ReplyRequest;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/**
+ * The reply gate and the active-avatar roster of a channel, for bots in any language: may an
+ * avatar answer a message now, and which avatars are present. Decisions are atomic and shared by
+ * every instance on the same storage.
+ */
+@Controller(value = "/channels/{channel_id}", produces = MediaType.APPLICATION_JSON, consumes = MediaType.APPLICATION_JSON)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "replies")
+final class ChannelController {
+
+    private final ReplyGate gate;
+    private final AvatarRoster roster;
+
+    ChannelController(ReplyGate gate, AvatarRoster roster) {
+        this.gate = gate;
+        this.roster = roster;
+    }
+
+    @Post("/replies")
+    @Operation(summary = "Ask whether an avatar may reply to a trigger message now; an admission takes the cooldowns")
+    GateDecisionJson reply(@PathVariable("channel_id") String channelId, @Body ReplyRequestJson request) {
+        ChannelId channel = ChannelId.of(channelId);
+        if (request.avatarId() == null) {
+            throw ApiException.missingField("avatar_id", "the avatar asking to reply (1-64 letters, digits, _ or -)");
+        }
+        if (request.triggerMessageId() == null) {
+            throw ApiException.missingField("trigger_message_id", "the snowflake id of the message being answered");
+        }
+        AvatarId avatar = AvatarId.of(request.avatarId());
+        MessageId trigger = Ids.message("trigger_message_id", request.triggerMessageId());
+        boolean override = Boolean.TRUE.equals(request.overrideCooldown());
+        return GateDecisionJson.fromDomain(gate.decide(new ReplyRequest(channel, avatar, trigger, override)));
+    }
+
+    @Post("/avatars/{avatar_id}/activate")
+    @Operation(summary = "Make an avatar active in the channel (summoned or mentioned); rotates out the stalest beyond the cap")
+    ActivationJson activate(@PathVariable("channel_id") String channelId, @PathVariable("avatar_id") String avatarId) {
+        return ActivationJson.fromDomain(roster.activate(ChannelId.of(channelId), AvatarId.of(avatarId)));
+    }
+
+    @Post("/avatars/{avatar_id}/touch")
+    @Operation(summary = "Record that an avatar spoke or was mentioned (activates it if it was not active)")
+    ActivationJson touch(@PathVariable("channel_id") String channelId, @PathVariable("avatar_id") String avatarId) {
+        return ActivationJson.fromDomain(roster.touch(ChannelId.of(channelId), AvatarId.of(avatarId)));
+    }
+
+    @Get("/avatars")
+    @Operation(summary = "The channel's active avatars, most recently active first")
+    ActiveAvatarsJson active(@PathVariable("channel_id") String channelId) {
+        return new ActiveAvatarsJson(PresenceJson.fromDomain(roster.active(ChannelId.of(channelId))));
+    }
+}

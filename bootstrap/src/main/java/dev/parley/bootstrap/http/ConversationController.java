@@ -1,0 +1,137 @@
+package dev.parley.bootstrap.http;
+
+import dev.parley.application.conversation.ConversationNotFoundException;
+import dev.parley.application.conversation.ConversationService;
+import dev.parley.domain.conversation.AppendOutcome;
+import dev.parley.domain.conversation.Conversation;
+import dev.parley.domain.id.GuildId;
+import dev.parley.domain.id.ThreadId;
+import dev.parley.domain.id.UserId;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The Echo document's conversation operations over HTTP: create, add a message, get, is-thread, list, summary, remove, save. */
+@Controller(value = "/conversations", produces = MediaType.APPLICATION_JSON, consumes = MediaType.APPLICATION_JSON)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "conversations")
+final class ConversationController {
+
+    private final ConversationService conversations;
+    private final Clock clock;
+
+    ConversationController(ConversationService conversations, Clock clock) {
+        this.conversations = conversations;
+        this.clock = clock;
+    }
+
+    @Post
+    @Operation(summary = "Start a conversation in a thread")
+    HttpResponse<ConversationJson> create(@Body CreateConversationRequest request) {
+        ThreadId thread = Ids.thread(required(request.threadId(), "thread_id", "the Discord thread's snowflake id"));
+        GuildId guild = Ids.guild(required(request.guildId(), "guild_id", "the Discord server's snowflake id"));
+        String guildName = required(request.guildName(), "guild_name", "the Discord server's name (it may be empty)");
+        UserId requester = Ids.user("requester", required(request.requester(), "requester", "the Discord user id who started it"));
+        Conversation created = conversations.create(thread, guild, guildName, requester);
+        return HttpResponse.created(ConversationJson.fromDomain(created, created.fileName()));
+    }
+
+    @Get
+    @Operation(summary = "List live conversations, optionally of one guild or with one participant")
+    ConversationListJson list(@QueryValue("guild_id") @Nullable String guildId, @QueryValue("participant") @Nullable String participant) {
+        Optional<GuildId> guild = Ids.present(guildId).map(Ids::guild);
+        Optional<UserId> user = Ids.present(participant).map(value -> Ids.user("participant", value));
+        List<ConversationLineJson> lines = conversations.getAll().stream()
+                .filter(c -> guild.map(c.guildId()::equals).orElse(true))
+                .filter(c -> user.map(c::hasParticipant).orElse(true))
+                .map(ConversationLineJson::fromDomain)
+                .toList();
+        return new ConversationListJson(lines);
+    }
+
+    /** Also answers HEAD (Micronaut derives it from GET): 200 if the thread has a live conversation, 404 if not. */
+    @Get("/{thread_id}")
+    @Operation(summary = "The live conversation of a thread; HEAD tells whether there is one (200) or not (404)")
+    ConversationJson get(@PathVariable("thread_id") String threadId) {
+        Conversation conversation = live(Ids.thread(threadId));
+        return ConversationJson.fromDomain(conversation, conversation.fileName());
+    }
+
+    @Post("/{thread_id}/messages")
+    @Operation(summary = "Add a message; resets the conversation's idle time")
+    HttpResponse<AppendResultJson> addMessage(@PathVariable("thread_id") String threadId, @Body MessageJson message) {
+        ThreadId thread = Ids.thread(threadId);
+        AppendOutcome outcome = conversations.addMessage(thread, message.toDomain(clock.instant()));
+        if (outcome == AppendOutcome.DUPLICATE) {
+            return HttpResponse.ok(new AppendResultJson(thread.value(), "duplicate"));
+        }
+        return HttpResponse.status(HttpStatus.CREATED).body(new AppendResultJson(thread.value(), "appended"));
+    }
+
+    @Put("/{thread_id}/summary")
+    @Operation(summary = "Replace the conversation's summary")
+    SummaryJson updateSummary(@PathVariable("thread_id") String threadId, @Body SummaryJson request) {
+        ThreadId thread = Ids.thread(threadId);
+        String summary = required(request.summary(), "summary", "the new summary text (it may be empty)");
+        conversations.updateSummary(thread, summary);
+        return new SummaryJson(thread.value(), summary);
+    }
+
+    @Delete("/{thread_id}")
+    @Operation(summary = "Remove the conversation from live state without saving it")
+    HttpResponse<Void> remove(@PathVariable("thread_id") String threadId) {
+        ThreadId thread = Ids.thread(threadId);
+        if (!conversations.remove(thread)) {
+            throw notFound(thread);
+        }
+        return HttpResponse.noContent();
+    }
+
+    @Post("/{thread_id}/save")
+    @Operation(summary = "Save the conversation to the archive now; it stays live")
+    SaveResultJson save(@PathVariable("thread_id") String threadId) {
+        ThreadId thread = Ids.thread(threadId);
+        return new SaveResultJson(thread.value(), true, conversations.save(thread));
+    }
+
+    @Post("/save")
+    @Operation(summary = "Save every live conversation; answers, per thread id, whether it was saved")
+    Map<String, Boolean> saveAll() {
+        Map<String, Boolean> results = new LinkedHashMap<>();
+        conversations.saveAll().forEach((thread, saved) -> results.put(thread.value(), saved));
+        return results;
+    }
+
+    private Conversation live(ThreadId thread) {
+        return conversations.get(thread).orElseThrow(() -> notFound(thread));
+    }
+
+    private static ConversationNotFoundException notFound(ThreadId thread) {
+        return new ConversationNotFoundException(thread, "thread " + thread + " has no live conversation");
+    }
+
+    private static String required(String value, String field, String what) {
+        if (value == null) {
+            throw ApiException.missingField(field, what);
+        }
+        return value;
+    }
+}

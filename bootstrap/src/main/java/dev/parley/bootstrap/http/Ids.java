@@ -1,0 +1,44 @@
+package dev.parley.bootstrap.http;
+
+import dev.parley.domain.InvalidInputException;
+import dev.parley.domain.id.GuildId;
+import dev.parley.domain.id.MessageId;
+import dev.parley.domain.id.ThreadId;
+import dev.parley.domain.id.UserId;
+import java.util.Optional;
+
+/** Parses ids from requests, naming each by the request's own field ({@code requester}, not {@code user_id}). */
+final class Ids {
+
+    private Ids() {
+    }
+
+    /** A query filter's value; an empty one ({@code ?guild_id=}) means no filter, as if it were absent. */
+    static Optional<String> present(String queryValue) {
+        return Optional.ofNullable(queryValue).filter(value -> !value.isEmpty());
+    }
+
+    static ThreadId thread(String value) {
+        return ThreadId.of(value);
+    }
+
+    static GuildId guild(String value) {
+        return GuildId.of(value);
+    }
+
+    static UserId user(String field, String value) {
+        try {
+            return UserId.of(value);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(field, e.getMessage().replaceFirst("^user_id", field));
+        }
+    }
+
+    static MessageId message(String field, String value) {
+        try {
+            return MessageId.of(value);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(field, e.getMessage().replaceFirst("^message_id", field));
+        }
+    }
+}

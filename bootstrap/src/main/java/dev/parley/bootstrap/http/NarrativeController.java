@@ -1,0 +1,29 @@
+package dev.parley.bootstrap.http;
+
+import dev.parley.domain.reply.ReplyGate;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** The global narrative slot: take it before generating a narrative, so at most one runs per cooldown. */
+@Controller(value = "/narratives", produces = MediaType.APPLICATION_JSON)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "replies")
+final class NarrativeController {
+
+    private final ReplyGate gate;
+
+    NarrativeController(ReplyGate gate) {
+        this.gate = gate;
+    }
+
+    @Post("/slot")
+    @Operation(summary = "Take the global narrative slot if the narrative cooldown is not running")
+    GateDecisionJson slot() {
+        return GateDecisionJson.fromDomain(gate.tryTakeNarrativeSlot());
+    }
+}

@@ -1,0 +1,43 @@
+package dev.parley.bootstrap.wiring;
+
+import dev.parley.adapters.redis.RedisConnector;
+import dev.parley.bootstrap.config.RedisSettings;
+import io.lettuce.core.RedisClient;
+import io.micronaut.configuration.lettuce.ClientResourcesMutator;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.event.BeanCreatedEvent;
+import io.micronaut.context.event.BeanCreatedEventListener;
+import jakarta.inject.Singleton;
+
+/**
+ * Makes the {@link RedisClient} that micronaut-redis builds from {@code redis.uri} fail fast:
+ * commands are rejected while disconnected instead of queuing without bound, every command times
+ * out ({@code parley.redis.command-timeout}, 2 s), and reconnection retries within 2 s. Without
+ * this, Lettuce's defaults would let a cooldown check run minutes late after an outage.
+ */
+@Factory
+final class RedisWiring {
+
+    @Singleton
+    ClientResourcesMutator quickReconnect() {
+        return (builder, configuration) -> builder.reconnectDelay(RedisConnector.reconnectDelay());
+    }
+
+    /** Applies the fail-fast options before any connection is made from the client. */
+    @Singleton
+    static final class FailFastRedisClient implements BeanCreatedEventListener<RedisClient> {
+
+        private final RedisSettings settings;
+
+        FailFastRedisClient(RedisSettings settings) {
+            this.settings = settings;
+        }
+
+        @Override
+        public RedisClient onCreated(BeanCreatedEvent<RedisClient> event) {
+            RedisClient client = event.getBean();
+            client.setOptions(RedisConnector.clientOptions(settings.commandTimeout()));
+            return client;
+        }
+    }
+}

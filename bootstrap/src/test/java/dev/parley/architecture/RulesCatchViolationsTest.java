@@ -1,0 +1,62 @@
+package dev.parley.architecture;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The rules are run against classes planted with violations (under {@code planted}), so a rule that
+ * checks nothing (a typo in a package name, a predicate that never matches) fails here.
+ */
+class RulesCatchViolationsTest {
+
+    private static final String PLANTED = "dev.parley.architecture.planted";
+    private final JavaClasses planted = new ClassFileImporter().importPackages(PLANTED);
+
+    @Test
+    void filesInTheDomainAreCaught() {
+        assertThatThrownBy(() -> ArchitectureRules.domainUsesOnlyTheJdk(PLANTED + ".domain..").check(planted))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("PlantedFileReader")
+                .hasMessageContaining("java.nio.file.Files");
+    }
+
+    @Test
+    void theWallClockInTheDomainIsCaught() {
+        assertThatThrownBy(() -> ArchitectureRules.domainNeverReadsTheWallClock(PLANTED + ".domain..").check(planted))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("Instant.now()");
+    }
+
+    @Test
+    void anImportBetweenTwoAdaptersIsCaught() {
+        assertThatThrownBy(() -> ArchitectureRules.adaptersAreIndependent(PLANTED + ".adapters.(*)..").check(planted))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("PlantedAdapterOne")
+                .hasMessageContaining("PlantedAdapterTwo");
+    }
+
+    @Test
+    void aFrameworkAnnotationOutsideTheBootstrapIsCaught() {
+        assertThatThrownBy(() -> ArchitectureRules.noFrameworkOutside(PLANTED + ".bootstrap..", PLANTED + "..").check(planted))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("PlantedInjectedService");
+    }
+
+    @Test
+    void anApplicationReachingPastTheDomainIsCaught() {
+        assertThatThrownBy(() -> ArchitectureRules.applicationUsesOnlyTheDomainAndTheJdk(PLANTED + ".application..",
+                PLANTED + ".domain..").check(planted))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("PlantedInjectedService");
+    }
+
+    @Test
+    void cleanPlantedCodePasses() {
+        assertThatCode(() -> ArchitectureRules.domainUsesOnlyTheJdk(PLANTED + ".domain.clean..").check(planted))
+                .doesNotThrowAnyException();
+    }
+}

@@ -1,0 +1,218 @@
+package dev.parley.bootstrap.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.parley.adapters.redis.testing.RedisServer;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import dev.parley.domain.testing.Concurrently;
+
+/**
+ * Two Parley processes (the real jar) share one Redis; one is killed with SIGKILL during traffic.
+ * Every conversation must end up archived exactly once, holding every message a client was told
+ * was stored, and nothing twice.
+ */
+class TwoProcessesIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration START_PATIENCE = Duration.ofSeconds(90);
+    private static final Duration ARCHIVE_PATIENCE = Duration.ofSeconds(90);
+    private static final int CONVERSATIONS = 20;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final List<Process> processes = new ArrayList<>();
+    private final AtomicLong messageIds = new AtomicLong(1_300_000_000_000_000_000L);
+    private Path workDirectory;
+
+    @AfterEach
+    void stopEverything() throws IOException {
+        for (Process process : processes) {
+            process.destroyForcibly();
+        }
+        if (workDirectory != null) {
+            try (Stream<Path> files = Files.walk(workDirectory)) {
+                files.sorted((x, y) -> y.compareTo(x)).forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+
+    @Test
+    void everyConversationIsArchivedOnceWithItsFullHistoryAfterOneInstanceIsKilled() throws Exception {
+        workDirectory = Files.createTempDirectory("parley-two-processes");
+        Path archive = workDirectory.resolve("archive");
+        try (RedisServer redis = RedisServer.startLocal(RedisServer.Persistence.NONE, null)) {
+            URI a = start("a", redis.uri(), archive);
+            URI b = start("b", redis.uri(), archive);
+            awaitHealthy(a);
+            awaitHealthy(b);
+
+            for (int i = 0; i < CONVERSATIONS; i++) {
+                assertThat(post(a, "/conversations", "{\"thread_id\": \"" + thread(i) + "\", \"guild_id\": \"987654321\","
+                        + " \"guild_name\": \"g\", \"requester\": \"123456789012345678\"}").statusCode()).isEqualTo(201);
+            }
+            Map<String, List<String>> stored = new ConcurrentHashMap<>();
+            AtomicBoolean aIsDead = new AtomicBoolean();
+            long trafficEnd = System.nanoTime() + Duration.ofSeconds(4).toNanos();
+            long killAt = System.nanoTime() + Duration.ofMillis(1500).toNanos();
+
+            Concurrently.run(5, client -> {
+                if (client == 4) {
+                    Thread.sleep(Math.max(0, (killAt - System.nanoTime()) / 1_000_000));
+                    processes.getFirst().destroyForcibly(); // SIGKILL: no shutdown hook, no save
+                    processes.getFirst().waitFor();
+                    aIsDead.set(true);
+                    return;
+                }
+                while (System.nanoTime() < trafficEnd) {
+                    String thread = thread(ThreadLocalRandom.current().nextInt(CONVERSATIONS));
+                    long id = messageIds.incrementAndGet();
+                    String content = "client " + client + " message " + id;
+                    String body = "{\"message_type\": \"chat\", \"message_content\": \"" + content + "\","
+                            + " \"meta\": {\"requester\": \"123456789012345678\"}, \"message_id\": \"" + id + "\"}";
+                    URI first = ThreadLocalRandom.current().nextBoolean() && !aIsDead.get() ? a : b;
+                    if (appendWithRetry(first, b, thread, body)) {
+                        stored.computeIfAbsent(thread, t -> java.util.Collections.synchronizedList(new ArrayList<>())).add(content);
+                    }
+                }
+            });
+            int acknowledged = stored.values().stream().mapToInt(List::size).sum();
+            assertThat(acknowledged).as("traffic reached the service").isGreaterThan(100);
+
+            JsonNode throughB = get(b, "/conversations/" + thread(0));
+            assertThat(throughB.at("/history").size()).isEqualTo(stored.getOrDefault(thread(0), List.of()).size());
+
+            Map<String, List<JsonNode>> archivedByThread = awaitArchives(archive);
+            assertThat(archivedByThread).hasSize(CONVERSATIONS);
+            for (Map.Entry<String, List<JsonNode>> entry : archivedByThread.entrySet()) {
+                assertThat(entry.getValue()).as("files for thread %s", entry.getKey()).hasSize(1);
+                List<String> history = new ArrayList<>();
+                entry.getValue().getFirst().get("history").forEach(m -> history.add(m.get("message_content").asText()));
+                assertThat(history).as("thread %s: nothing twice", entry.getKey()).doesNotHaveDuplicates();
+                assertThat(history).as("thread %s: every acknowledged message, nothing else", entry.getKey())
+                        .containsExactlyInAnyOrderElementsOf(stored.getOrDefault(entry.getKey(), List.of()));
+            }
+        }
+    }
+
+    /**
+     * Appends through {@code first}; if it cannot answer (killed), through {@code fallback} with the
+     * same message id, so an append the dead instance applied before dying is kept once.
+     *
+     * @return whether the service said the message is stored (appended now, or already there)
+     */
+    private boolean appendWithRetry(URI first, URI fallback, String thread, String body) throws InterruptedException {
+        for (URI target : first.equals(fallback) ? List.of(fallback) : List.of(first, fallback)) {
+            try {
+                int status = post(target, "/conversations/" + thread + "/messages", body).statusCode();
+                if (status == 201 || status == 200) {
+                    return true;
+                }
+                throw new AssertionError("append answered " + status);
+            } catch (IOException unreachable) {
+                // the instance is gone: try the other one
+            }
+        }
+        return false;
+    }
+
+    private Map<String, List<JsonNode>> awaitArchives(Path archive) throws Exception {
+        long deadline = System.nanoTime() + ARCHIVE_PATIENCE.toNanos();
+        Map<String, List<JsonNode>> byThread = Map.of();
+        while (System.nanoTime() < deadline) {
+            byThread = readArchives(archive);
+            if (byThread.size() == CONVERSATIONS) {
+                Thread.sleep(2_000); // a duplicate archiving would appear as a second file by now
+                return readArchives(archive);
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("only " + byThread.size() + " of " + CONVERSATIONS + " conversations archived within "
+                + ARCHIVE_PATIENCE);
+    }
+
+    private static Map<String, List<JsonNode>> readArchives(Path archive) throws IOException {
+        Map<String, List<JsonNode>> byThread = new HashMap<>();
+        if (!Files.isDirectory(archive)) {
+            return byThread;
+        }
+        try (Stream<Path> files = Files.list(archive)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".json")
+                    && !f.getFileName().toString().startsWith(".")).toList()) {
+                JsonNode conversation = JSON.readTree(file.toFile());
+                byThread.computeIfAbsent(conversation.get("thread_id").asText(), t -> new ArrayList<>()).add(conversation);
+            }
+        }
+        return byThread;
+    }
+
+    private URI start(String name, String redisUri, Path archive) throws IOException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process process = new ProcessBuilder(java, "-Xmx256m",
+                "-Dparley.storage=redis", "-Dredis.uri=" + redisUri,
+                "-Dmicronaut.server.port=" + port, "-Dparley.archive.directory=" + archive,
+                "-Dparley.conversations.idle-time=2s", "-Dparley.conversations.sweep-interval=200ms",
+                "-Dparley.conversations.claim-lease=3s",
+                "-jar", System.getProperty("parley.jar", "target/parley.jar"))
+                .redirectErrorStream(true)
+                .redirectOutput(workDirectory.resolve(name + ".log").toFile())
+                .start();
+        processes.add(process);
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
+    private void awaitHealthy(URI base) throws Exception {
+        long deadline = System.nanoTime() + START_PATIENCE.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (http.send(HttpRequest.newBuilder(base.resolve("/health")).build(), HttpResponse.BodyHandlers.discarding())
+                        .statusCode() == 200) {
+                    return;
+                }
+            } catch (ConnectException notYet) {
+                // starting
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError(base + " not healthy within " + START_PATIENCE);
+    }
+
+    private HttpResponse<String> post(URI base, String path, String json) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private JsonNode get(URI base, String path) throws IOException, InterruptedException {
+        return JSON.readTree(http.send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+    }
+
+    private static String thread(int i) {
+        return String.valueOf(7_000_000 + i);
+    }
+}
