@@ -1,0 +1,69 @@
+package dev.parley.benchmarks;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Prints Parley's performance figures, each beside a baseline measured in the same run (the
+ * machines are noisy: compare ratios, not absolute numbers).
+ *
+ * <pre>
+ * java -jar benchmarks/target/parley-benchmarks.jar [--writers 1,8,32] [--seconds 3] [--warmup 1]
+ *      [--rounds 2] [--long-history 10000] [--redis-uri redis://127.0.0.1:6379] [--only append|gate]
+ * </pre>
+ *
+ * {@code --writers} is the list of concurrencies (threads) every table is measured at;
+ * {@code --only} runs one benchmark (append: the conversation store; gate: the reply gate and roster).
+ *
+ * Without {@code --redis-uri} a {@code redis-server} from the PATH is started on a free loopback port.
+ */
+public final class Benchmarks {
+
+    private Benchmarks() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<Integer> writers = List.of(1, 8, 32);
+        Duration measure = Duration.ofSeconds(3);
+        Duration warmup = Duration.ofSeconds(1);
+        int longHistory = 10_000;
+        int rounds = 2;
+        String redisUri = null;
+        String only = null;
+        for (int i = 0; i < args.length; i++) {
+            String value = i + 1 < args.length ? args[i + 1] : "";
+            switch (args[i]) {
+                case "--writers" -> writers = Arrays.stream(value.split(",")).map(String::trim).map(Integer::valueOf).toList();
+                case "--seconds" -> measure = Duration.ofMillis((long) (Double.parseDouble(value) * 1000));
+                case "--warmup" -> warmup = Duration.ofMillis((long) (Double.parseDouble(value) * 1000));
+                case "--long-history" -> longHistory = Integer.parseInt(value);
+                case "--rounds" -> rounds = Integer.parseInt(value);
+                case "--redis-uri" -> redisUri = value;
+                case "--only" -> {
+                    if (!value.equals("append") && !value.equals("gate")) {
+                        System.err.println("--only takes append or gate, got \"" + value + "\"");
+                        System.exit(2);
+                    }
+                    only = value;
+                }
+                default -> {
+                    System.err.println("unknown option " + args[i]
+                            + "; usage: [--writers 1,8,32] [--seconds 3] [--warmup 1] [--long-history 10000] [--rounds 2] [--redis-uri URI] [--only append|gate]");
+                    System.exit(2);
+                }
+            }
+            i++;
+        }
+        try (LocalRedis redis = redisUri == null ? LocalRedis.start() : LocalRedis.at(redisUri)) {
+            System.out.printf("Parley benchmarks: JDK %s, %d cores, %s%n", Runtime.version(),
+                    Runtime.getRuntime().availableProcessors(), redis);
+            if (only == null || only.equals("append")) {
+                new AppendBenchmark(new AppendBenchmark.Settings(writers, warmup, measure, rounds, longHistory), System.out).run(redis.uri());
+            }
+            if (only == null || only.equals("gate")) {
+                new GateBenchmark(new GateBenchmark.Settings(writers, warmup, measure, rounds), System.out).run(redis.uri());
+            }
+        }
+    }
+}
