@@ -2,6 +2,7 @@ package dev.parley.bootstrap.http;
 
 import dev.parley.bootstrap.config.ApiToken;
 import dev.parley.bootstrap.config.ParleySettings;
+import io.micronaut.http.HttpAttributes;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -12,17 +13,25 @@ import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
+import java.security.Principal;
 import java.util.Optional;
 
 /**
  * With {@code parley.api.token} set, lets through only requests carrying
  * {@code Authorization: Bearer <token>} (compared in constant time); {@code /health} stays open
  * for probes. Without a token it lets everything through (the server then binds to loopback only).
+ *
+ * <p>A request it lets through as the API's client carries {@link #API_CLIENT} as its principal.
+ * {@code /health} shows its checks' details (archive path, live counts, errors) only to such a
+ * request ({@code endpoints.health.details-visible: AUTHENTICATED}): with a token set, an
+ * anonymous probe sees the status alone.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 final class BearerTokenFilter implements Ordered {
 
     private static final String BEARER = "Bearer ";
+    /** The principal of a request from the API's client: any caller when no token is set, else one presenting it. */
+    static final Principal API_CLIENT = () -> "parley-api-client";
 
     private final Optional<ApiToken> token;
 
@@ -38,14 +47,12 @@ final class BearerTokenFilter implements Ordered {
     @RequestFilter
     @Nullable
     HttpResponse<ApiError> authenticate(HttpRequest<?> request) {
-        if (token.isEmpty() || isHealth(request.getPath())) {
+        String header = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
+        if (token.isEmpty() || token.get().matches(presentedToken(header))) {
+            request.setAttribute(HttpAttributes.PRINCIPAL, API_CLIENT);
             return null;
         }
-        String header = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
-        String presented = header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())
-                ? header.substring(BEARER.length()).trim()
-                : null;
-        if (token.get().matches(presented)) {
+        if (isHealth(request.getPath())) {
             return null;
         }
         return HttpResponse.<ApiError>status(HttpStatus.UNAUTHORIZED)
@@ -54,6 +61,12 @@ final class BearerTokenFilter implements Ordered {
                 .body(new ApiError(ErrorCodes.UNAUTHORIZED, header == null
                         ? "this route needs an Authorization: Bearer <token> header with the configured API token"
                         : "the Authorization header does not carry the configured API token"));
+    }
+
+    private static String presentedToken(String header) {
+        return header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())
+                ? header.substring(BEARER.length()).trim()
+                : null;
     }
 
     private static boolean isHealth(String path) {

@@ -6,7 +6,10 @@ import dev.parley.bootstrap.config.ParleySettings;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** With an API token every route but /health needs it; without one, everything is open (on loopback). */
+/**
+ * With an API token every route but /health needs it, and /health shows its details only to a
+ * caller presenting it; without one, everything is open (on loopback).
+ */
 class AuthenticationTest {
 
     private static final String TOKEN = "s3cret-token-for-tests";
@@ -38,7 +41,14 @@ class AuthenticationTest {
 
             ApiClient.Reply health = anonymous.get("/health");
             assertThat(health.status()).isEqualTo(200);
-            assertThat(health.body()).doesNotContain(TOKEN);
+            assertThat(health.json().get("status").asText()).isEqualTo("UP");
+            assertThat(health.body()).doesNotContain(TOKEN).doesNotContain(parley.archive().toString());
+            assertThat(health.json().get("details").isNull()).isTrue();
+            assertThat(wrong.get("/health").json().get("details").isNull()).isTrue();
+            ApiClient.Reply detailed = right.get("/health");
+            assertThat(detailed.status()).isEqualTo(200);
+            assertThat(detailed.json().at("/details/archive/details/directory").asText()).isEqualTo(parley.archive().toString());
+            assertThat(detailed.json().at("/details/storage/details/live_conversations").asInt()).isEqualTo(1);
             assertThat(parley.context().getBean(ParleySettings.class).toString()).doesNotContain(TOKEN).contains("[redacted]");
         }
     }
@@ -51,6 +61,8 @@ class AuthenticationTest {
             assertThat(anonymous.post("/conversations", CREATE).status()).isEqualTo(201);
             assertThat(anonymous.get("/conversations").status()).isEqualTo(200);
             assertThat(anonymous.get("/openapi/parley.yml").body()).contains("/conversations/{thread_id}/messages");
+            assertThat(anonymous.get("/health").json().at("/details/archive/details/directory").asText())
+                    .isEqualTo(parley.archive().toString());
         }
     }
 }
