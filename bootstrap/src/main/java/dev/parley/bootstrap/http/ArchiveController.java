@@ -16,6 +16,9 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -24,6 +27,8 @@ import java.util.Optional;
 @Controller(value = "/archive", produces = MediaType.APPLICATION_JSON)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "archive")
+@ErrorResponses.Unauthorized
+@ErrorResponses.Unavailable
 final class ArchiveController {
 
     private final ConversationArchive archive;
@@ -34,6 +39,7 @@ final class ArchiveController {
 
     @Get
     @Operation(summary = "List archived conversations; dates are UTC creation days, both ends inclusive")
+    @ErrorResponses.BadRequest
     ArchiveListJson list(@QueryValue("guild_id") @Nullable String guildId, @QueryValue("participant") @Nullable String participant,
             @QueryValue("from") @Nullable String from, @QueryValue("to") @Nullable String to) {
         Optional<GuildId> guild = Ids.present(guildId).map(Ids::guild);
@@ -45,6 +51,9 @@ final class ArchiveController {
 
     @Get("/{filename}")
     @Operation(summary = "One archived conversation by file name")
+    @ErrorResponses.ArchiveFileNotFound
+    @ApiResponse(responseCode = "500", description = "unreadable_archive: the file exists but is not a readable archive (logged)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)))
     ConversationJson get(@PathVariable("filename") String filename) {
         Optional<ArchivedTranscript> loaded;
         try {

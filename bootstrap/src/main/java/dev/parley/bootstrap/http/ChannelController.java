@@ -25,6 +25,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Controller(value = "/channels/{channel_id}", produces = MediaType.APPLICATION_JSON, consumes = MediaType.APPLICATION_JSON)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "replies")
+@ErrorResponses.BadRequest
+@ErrorResponses.Unauthorized
 final class ChannelController {
 
     private final ReplyGate gate;
@@ -36,7 +38,9 @@ final class ChannelController {
     }
 
     @Post("/replies")
-    @Operation(summary = "Ask whether an avatar may reply to a trigger message now; an admission takes the cooldowns")
+    @Operation(summary = "Ask whether an avatar may reply to a trigger message now; an admission takes the cooldowns",
+            description = "Never 503: when storage is unavailable the gate fails closed with admitted false, reason storage_unavailable")
+    @ErrorResponses.PayloadTooLarge
     GateDecisionJson reply(@PathVariable("channel_id") String channelId, @Body ReplyRequestJson request) {
         ChannelId channel = ChannelId.of(channelId);
         if (request.avatarId() == null) {
@@ -53,18 +57,21 @@ final class ChannelController {
 
     @Post("/avatars/{avatar_id}/activate")
     @Operation(summary = "Make an avatar active in the channel (summoned or mentioned); rotates out the stalest beyond the cap")
+    @ErrorResponses.Unavailable
     ActivationJson activate(@PathVariable("channel_id") String channelId, @PathVariable("avatar_id") String avatarId) {
         return ActivationJson.fromDomain(roster.activate(ChannelId.of(channelId), AvatarId.of(avatarId)));
     }
 
     @Post("/avatars/{avatar_id}/touch")
     @Operation(summary = "Record that an avatar spoke or was mentioned (activates it if it was not active)")
+    @ErrorResponses.Unavailable
     ActivationJson touch(@PathVariable("channel_id") String channelId, @PathVariable("avatar_id") String avatarId) {
         return ActivationJson.fromDomain(roster.touch(ChannelId.of(channelId), AvatarId.of(avatarId)));
     }
 
     @Get("/avatars")
     @Operation(summary = "The channel's active avatars, most recently active first")
+    @ErrorResponses.Unavailable
     ActiveAvatarsJson active(@PathVariable("channel_id") String channelId) {
         return new ActiveAvatarsJson(PresenceJson.fromDomain(roster.active(ChannelId.of(channelId))));
     }

@@ -22,6 +22,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -33,6 +34,8 @@ import java.util.Optional;
 @Controller(value = "/conversations", produces = MediaType.APPLICATION_JSON, consumes = MediaType.APPLICATION_JSON)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "conversations")
+@ErrorResponses.Unauthorized
+@ErrorResponses.Unavailable
 final class ConversationController {
 
     private final ConversationService conversations;
@@ -45,6 +48,10 @@ final class ConversationController {
 
     @Post
     @Operation(summary = "Start a conversation in a thread")
+    @ErrorResponses.BadRequest
+    @ApiResponse(responseCode = "201", description = "the new conversation")
+    @ErrorResponses.ConversationExists
+    @ErrorResponses.PayloadTooLarge
     HttpResponse<ConversationJson> create(@Body CreateConversationRequest request) {
         ThreadId thread = Ids.thread(required(request.threadId(), "thread_id", "the Discord thread's snowflake id"));
         GuildId guild = Ids.guild(required(request.guildId(), "guild_id", "the Discord server's snowflake id"));
@@ -56,6 +63,7 @@ final class ConversationController {
 
     @Get
     @Operation(summary = "List live conversations, optionally of one guild or with one participant")
+    @ErrorResponses.BadRequest
     ConversationListJson list(@QueryValue("guild_id") @Nullable String guildId, @QueryValue("participant") @Nullable String participant) {
         Optional<GuildId> guild = Ids.present(guildId).map(Ids::guild);
         Optional<UserId> user = Ids.present(participant).map(value -> Ids.user("participant", value));
@@ -70,6 +78,8 @@ final class ConversationController {
     /** Also answers HEAD (Micronaut derives it from GET): 200 if the thread has a live conversation, 404 if not. */
     @Get("/{thread_id}")
     @Operation(summary = "The live conversation of a thread; HEAD tells whether there is one (200) or not (404)")
+    @ErrorResponses.BadRequest
+    @ErrorResponses.ConversationNotFound
     ConversationJson get(@PathVariable("thread_id") String threadId) {
         Conversation conversation = live(Ids.thread(threadId));
         return ConversationJson.fromDomain(conversation, conversation.fileName());
@@ -77,6 +87,11 @@ final class ConversationController {
 
     @Post("/{thread_id}/messages")
     @Operation(summary = "Add a message; resets the conversation's idle time")
+    @ErrorResponses.BadRequest
+    @ApiResponse(responseCode = "201", description = "appended")
+    @ApiResponse(responseCode = "200", description = "duplicate: a message with this message_id is already in the history; nothing changed")
+    @ErrorResponses.ConversationNotFound
+    @ErrorResponses.PayloadTooLarge
     HttpResponse<AppendResultJson> addMessage(@PathVariable("thread_id") String threadId, @Body MessageJson message) {
         ThreadId thread = Ids.thread(threadId);
         AppendOutcome outcome = conversations.addMessage(thread, message.toDomain(clock.instant()));
@@ -88,6 +103,9 @@ final class ConversationController {
 
     @Put("/{thread_id}/summary")
     @Operation(summary = "Replace the conversation's summary")
+    @ErrorResponses.BadRequest
+    @ErrorResponses.ConversationNotFound
+    @ErrorResponses.PayloadTooLarge
     SummaryJson updateSummary(@PathVariable("thread_id") String threadId, @Body SummaryJson request) {
         ThreadId thread = Ids.thread(threadId);
         String summary = required(request.summary(), "summary", "the new summary text (it may be empty)");
@@ -97,6 +115,9 @@ final class ConversationController {
 
     @Delete("/{thread_id}")
     @Operation(summary = "Remove the conversation from live state without saving it")
+    @ErrorResponses.BadRequest
+    @ApiResponse(responseCode = "204", description = "removed")
+    @ErrorResponses.ConversationNotFound
     HttpResponse<Void> remove(@PathVariable("thread_id") String threadId) {
         ThreadId thread = Ids.thread(threadId);
         if (!conversations.remove(thread)) {
@@ -107,6 +128,8 @@ final class ConversationController {
 
     @Post("/{thread_id}/save")
     @Operation(summary = "Save the conversation to the archive now; it stays live")
+    @ErrorResponses.BadRequest
+    @ErrorResponses.ConversationNotFound
     SaveResultJson save(@PathVariable("thread_id") String threadId) {
         ThreadId thread = Ids.thread(threadId);
         return new SaveResultJson(thread.value(), true, conversations.save(thread));

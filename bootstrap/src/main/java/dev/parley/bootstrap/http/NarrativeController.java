@@ -13,6 +13,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Controller(value = "/narratives", produces = MediaType.APPLICATION_JSON)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "replies")
+@ErrorResponses.Unauthorized
 final class NarrativeController {
 
     private final ReplyGate gate;
@@ -22,7 +23,8 @@ final class NarrativeController {
     }
 
     @Post("/slot")
-    @Operation(summary = "Take the global narrative slot if the narrative cooldown is not running")
+    @Operation(summary = "Take the global narrative slot if the narrative cooldown is not running",
+            description = "Never 503: when storage is unavailable the slot is refused with reason storage_unavailable")
     GateDecisionJson slot() {
         return GateDecisionJson.fromDomain(gate.tryTakeNarrativeSlot());
     }

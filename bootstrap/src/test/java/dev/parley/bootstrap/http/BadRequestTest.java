@@ -8,15 +8,20 @@ import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.yaml.snakeyaml.Yaml;
 
 /**
  * Bad requests, one per row: each gets its status and a JSON error {@code {"error", "message"}},
@@ -147,6 +152,37 @@ class BadRequestTest implements TestPropertyProvider {
         assertThat(api.get("/conversations").body()).isEqualTo(liveBefore);
         assertThat(api.get("/conversations/" + THREAD).body()).isEqualTo(conversationBefore);
         assertThat(TempArchive.files(archive)).isEqualTo(archiveBefore);
+    }
+
+    /**
+     * The served OpenAPI document declares each row's status on the row's route, so clients
+     * generated from it know the errors they will meet. Statuses any route can give (an unknown
+     * route, a wrong method or media type) are the document's general part, not a route's.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badRequests")
+    void theOpenApiDocumentDeclaresTheErrorOnItsRoute(String name, String method, String path, String contentType, String body,
+            int status, String code) {
+        Assumptions.assumeFalse(Set.of("not_found", "method_not_allowed", "unsupported_media_type").contains(code));
+        Map<String, Map<String, Map<String, Object>>> paths = openApiPaths();
+        String concrete = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+        Map<String, Object> operation = paths.entrySet().stream()
+                .filter(route -> concrete.matches(route.getKey().replaceAll("\\{[^}]+}", "[^/]+")))
+                .map(route -> route.getValue().get(method.toLowerCase(Locale.ROOT)))
+                .filter(Objects::nonNull)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no operation for " + method + " " + concrete + " in the OpenAPI document"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> responses = (Map<String, Object>) operation.get("responses");
+        assertThat(responses).as(method + " " + concrete).containsKey(Integer.toString(status));
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Map<String, Map<String, Object>>> openApiPaths() {
+        ApiClient.Reply document = api.get("/openapi/parley.yml");
+        assertThat(document.status()).isEqualTo(200);
+        Map<String, Object> root = new Yaml().load(document.body());
+        return (Map<String, Map<String, Map<String, Object>>>) root.get("paths");
     }
 
     @Test
