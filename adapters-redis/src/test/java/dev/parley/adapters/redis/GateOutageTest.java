@@ -11,6 +11,7 @@ import dev.parley.domain.id.MessageId;
 import dev.parley.domain.reply.DenialReason;
 import dev.parley.domain.reply.GateDecision;
 import dev.parley.domain.reply.ReplyRequest;
+import io.lettuce.core.RedisException;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -21,13 +22,20 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The gate failing closed when its own, password-protected Redis is killed or hangs, and recovering after. */
+/**
+ * The gate failing closed when its own, password-protected Redis is killed or hangs, and recovering after.
+ * The client has the production command timeout (2 s): a shorter one also bounds the connection's
+ * handshake, which a loaded machine can miss before any test runs. A hang is made longer than the
+ * time allowed to decide, so a gate that waited for Redis instead of timing out fails.
+ */
 class GateOutageTest {
 
     private static final String PASSWORD = "gate-outage-secret-51c2";
     private static final ChannelId CHANNEL = ChannelId.of("4100");
-    /** The command timeout is 2 s; a second more for a busy machine. */
-    private static final long DENY_WITHIN_MILLIS = 3_000;
+    /** The command timeout is 2 s; two seconds more for a busy machine. */
+    private static final long DENY_WITHIN_MILLIS = 4_000;
+    /** Longer than {@link #DENY_WITHIN_MILLIS}: a decision that waited out the hang would be too late. */
+    private static final long HANG_MILLIS = 5_000;
     private static final GateDecision UNAVAILABLE = new GateDecision.Denied(DenialReason.STORAGE_UNAVAILABLE, Duration.ofSeconds(1));
 
     private static RedisServer server;
@@ -47,7 +55,7 @@ class GateOutageTest {
 
     @BeforeEach
     void connect() {
-        client = RedisConnector.connect(server.uri(), Duration.ofMillis(500));
+        client = RedisConnector.connect(server.uri(), RedisConnector.DEFAULT_COMMAND_TIMEOUT);
         RedisGateOptions options = RedisGateOptions.defaults().withKeyPrefix("outage-" + UUID.randomUUID());
         gate = new RedisReplyGate(client.connection(), RedisReplyGateTest.SHORT, options);
         roster = new RedisAvatarRoster(client.connection(), 8, options);
@@ -55,7 +63,9 @@ class GateOutageTest {
 
     @AfterEach
     void disconnect() {
-        client.close();
+        if (client != null) {
+            client.close();
+        }
     }
 
     private static ReplyRequest ask(String avatar, String trigger) {
@@ -67,6 +77,19 @@ class GateOutageTest {
         GateDecision decision = call.get();
         assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).as("time to decide").isLessThan(DENY_WITHIN_MILLIS);
         return decision;
+    }
+
+    /** Waits (15 s at most) until Redis answers a PING on the gate's connection, i.e. the client pause is over. */
+    private void awaitPauseOver() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (true) {
+            try {
+                client.connection().sync().ping();
+                return;
+            } catch (RedisException stillPaused) {
+                assertThat(System.nanoTime()).as("Redis answers again after the pause").isLessThan(deadline);
+            }
+        }
     }
 
     @Test
@@ -100,14 +123,14 @@ class GateOutageTest {
     @Test
     void aHungRedisIsDeniedWhenTheCommandTimesOut() {
         try (RedisConnector other = RedisConnector.connect(server.uri(), RedisConnector.DEFAULT_COMMAND_TIMEOUT)) {
-            other.connection().sync().clientPause(1_500);
+            other.connection().sync().clientPause(HANG_MILLIS);
 
             assertThat(timed(() -> gate.decide(ask("alice", "1")))).isEqualTo(UNAVAILABLE);
         }
-        RedisReplyGateTest.sleep(Duration.ofMillis(1_500));
         // The decision that timed out was still queued in Redis and ran when the pause ended: it may
         // have taken alice's and the channel's cooldowns (a timed-out write may have been applied).
-        // A decision nobody asked before shows the gate works again.
+        // Once Redis answers again, a decision nobody asked before shows the gate works again.
+        awaitPauseOver();
         ReplyRequest fresh = ReplyRequest.of(ChannelId.of("4199"), AvatarId.of("bob"), MessageId.of("2"));
         assertThat(gate.decide(fresh).admitted()).as("admitted once Redis answers again").isTrue();
     }

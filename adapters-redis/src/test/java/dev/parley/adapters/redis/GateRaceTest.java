@@ -160,6 +160,11 @@ class GateRaceTest {
 
     @Test
     void fiftyNarrativeAttemptsOverTwoInstancesAdmitExactlyOne() throws Exception {
+        // An hour's cooldown, as in production: the attempts test atomicity, and on a loaded machine
+        // fifty threads can be spread over more than the short rules' 1.2 s, which would rightly admit two.
+        ReplyRules hourly = rules.withNarrativeCooldown(Duration.ofHours(1));
+        ReplyGate[] gates = {
+            new RedisReplyGate(TestConnections.shared(), hourly, options), new RedisReplyGate(TestConnections.second(), hourly, options)};
         CountDownLatch ready = new CountDownLatch(50);
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(50);

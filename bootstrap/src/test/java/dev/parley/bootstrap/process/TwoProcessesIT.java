@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -39,6 +40,15 @@ class TwoProcessesIT {
     private static final Duration START_PATIENCE = Duration.ofSeconds(90);
     private static final Duration ARCHIVE_PATIENCE = Duration.ofSeconds(90);
     private static final int CONVERSATIONS = 20;
+    /** Acknowledged appends the traffic must reach, however slow the machine, for the kill to land amid it. */
+    private static final int MIN_TRAFFIC = 100;
+    /** How long traffic may go on to reach {@link #MIN_TRAFFIC} on a slow machine. */
+    private static final Duration TRAFFIC_PATIENCE = Duration.ofSeconds(60);
+    /**
+     * Longer than any thread can go without a message while traffic runs, so no conversation is
+     * archived mid-traffic (an append to it would then answer 404); they all go idle once it stops.
+     */
+    private static final String IDLE_TIME = "10s";
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final List<Process> processes = new ArrayList<>();
@@ -73,8 +83,11 @@ class TwoProcessesIT {
             }
             Map<String, List<String>> stored = new ConcurrentHashMap<>();
             AtomicBoolean aIsDead = new AtomicBoolean();
-            long trafficEnd = System.nanoTime() + Duration.ofSeconds(4).toNanos();
-            long killAt = System.nanoTime() + Duration.ofMillis(1500).toNanos();
+            AtomicInteger acknowledgedSoFar = new AtomicInteger();
+            long trafficStart = System.nanoTime();
+            long trafficEnd = trafficStart + Duration.ofSeconds(4).toNanos();
+            long trafficDeadline = trafficStart + TRAFFIC_PATIENCE.toNanos();
+            long killAt = trafficStart + Duration.ofMillis(1500).toNanos();
 
             Concurrently.run(5, client -> {
                 if (client == 4) {
@@ -84,7 +97,9 @@ class TwoProcessesIT {
                     aIsDead.set(true);
                     return;
                 }
-                while (System.nanoTime() < trafficEnd) {
+                // At least 4 s, and on a slow machine until the traffic is big enough.
+                while ((System.nanoTime() < trafficEnd || acknowledgedSoFar.get() < MIN_TRAFFIC)
+                        && System.nanoTime() < trafficDeadline) {
                     String thread = thread(ThreadLocalRandom.current().nextInt(CONVERSATIONS));
                     long id = messageIds.incrementAndGet();
                     String content = "client " + client + " message " + id;
@@ -93,11 +108,12 @@ class TwoProcessesIT {
                     URI first = ThreadLocalRandom.current().nextBoolean() && !aIsDead.get() ? a : b;
                     if (appendWithRetry(first, b, thread, body)) {
                         stored.computeIfAbsent(thread, t -> java.util.Collections.synchronizedList(new ArrayList<>())).add(content);
+                        acknowledgedSoFar.incrementAndGet();
                     }
                 }
             });
             int acknowledged = stored.values().stream().mapToInt(List::size).sum();
-            assertThat(acknowledged).as("traffic reached the service").isGreaterThan(100);
+            assertThat(acknowledged).as("traffic reached the service").isGreaterThanOrEqualTo(MIN_TRAFFIC);
 
             JsonNode throughB = get(b, "/conversations/" + thread(0));
             assertThat(throughB.at("/history").size()).isEqualTo(stored.getOrDefault(thread(0), List.of()).size());
@@ -175,7 +191,7 @@ class TwoProcessesIT {
         Process process = new ProcessBuilder(java, "-Xmx256m",
                 "-Dparley.storage=redis", "-Dredis.uri=" + redisUri,
                 "-Dmicronaut.server.port=" + port, "-Dparley.archive.directory=" + archive,
-                "-Dparley.conversations.idle-time=2s", "-Dparley.conversations.sweep-interval=200ms",
+                "-Dparley.conversations.idle-time=" + IDLE_TIME, "-Dparley.conversations.sweep-interval=200ms",
                 "-Dparley.conversations.claim-lease=3s",
                 "-jar", System.getProperty("parley.jar", "target/parley.jar"))
                 .redirectErrorStream(true)

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /** {@code parley.storage=redis}: two services sharing one Redis behave as one. */
 class RedisStorageTest {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(15);
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     private static Map<String, Object> redis(String uri, String prefix, Map<String, Object> more) {
         Map<String, Object> properties = new HashMap<>(more);
@@ -63,7 +63,8 @@ class RedisStorageTest {
     void idleConversationsAreArchivedExactlyOnceWhileBothInstancesSweep() throws Exception {
         String prefix = "sweep-" + UUID.randomUUID();
         Path archive = TempArchive.create();
-        Map<String, Object> fast = Map.of("parley.conversations.idle-time", "1500ms", "parley.conversations.sweep-interval", "50ms",
+        // Each conversation's create and first message must fall within one idle time.
+        Map<String, Object> fast = Map.of("parley.conversations.idle-time", "5s", "parley.conversations.sweep-interval", "50ms",
                 "parley.archive.directory", archive.toString());
         try (RunningParley a = RunningParley.start(redis(RedisServer.shared().uri(), prefix, fast));
                 RunningParley b = RunningParley.start(redis(RedisServer.shared().uri(), prefix, fast))) {

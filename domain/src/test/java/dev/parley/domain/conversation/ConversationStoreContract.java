@@ -29,6 +29,9 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class ConversationStoreContract {
 
+    /** A lease no test outlives. */
+    protected static final Duration LONG_LEASE = Duration.ofHours(1);
+
     /** The store under test: fresh and empty for each test. */
     protected abstract ConversationStore store();
 
@@ -40,6 +43,11 @@ public abstract class ConversationStoreContract {
         return Duration.ofMinutes(5);
     }
 
+    /**
+     * The lease the tests wait out to see a claim handed out again; short on a real clock. Tests
+     * that need a claim to stay leased across the next calls use {@link #LONG_LEASE} instead, so
+     * no stall between two calls can end it.
+     */
     protected Duration lease() {
         return idle();
     }
@@ -186,13 +194,13 @@ public abstract class ConversationStoreContract {
         store().append(THREAD, EchoExamples.hello(), idle());
         elapse(idle().plusMillis(idle().toMillis() / 2));
 
-        List<ClaimedConversation> claimed = store().claimIdle(10, lease());
+        List<ClaimedConversation> claimed = store().claimIdle(10, LONG_LEASE);
 
         assertThat(claimed).hasSize(1);
         assertThat(claimed.getFirst().conversation().history()).containsExactly(EchoExamples.hello());
         assertThat(store().exists(THREAD)).isFalse();
         assertThat(store().find(THREAD)).isEmpty();
-        assertThat(store().claimIdle(10, lease())).as("still leased").isEmpty();
+        assertThat(store().claimIdle(10, LONG_LEASE)).as("still leased").isEmpty();
     }
 
     @Test
@@ -244,8 +252,8 @@ public abstract class ConversationStoreContract {
         }
         elapse(idle().plus(idle()));
 
-        List<ClaimedConversation> first = store().claimIdle(3, lease());
-        List<ClaimedConversation> rest = store().claimIdle(3, lease());
+        List<ClaimedConversation> first = store().claimIdle(3, LONG_LEASE);
+        List<ClaimedConversation> rest = store().claimIdle(3, LONG_LEASE);
 
         assertThat(first).hasSize(3);
         assertThat(rest).hasSize(2);
@@ -320,7 +328,7 @@ public abstract class ConversationStoreContract {
         Concurrently.run(claimers, claimer -> {
             List<ClaimedConversation> batch;
             do {
-                batch = store().claimIdle(7, Duration.ofHours(1));
+                batch = store().claimIdle(7, LONG_LEASE);
                 for (ClaimedConversation claimed : batch) {
                     seen.add(claimed.conversation().threadId());
                     all.add(claimed.conversation().threadId());

@@ -75,6 +75,17 @@ public abstract class ReplyGateContract {
         return Duration.ZERO;
     }
 
+    /**
+     * The rules of the tests that release many callers at once: {@link #rules()}'s counts with the
+     * avatar document's cooldowns and waits (seconds to an hour). Those tests check that decisions
+     * are atomic; whatever a loaded machine does to the callers' timing, they must all fall within
+     * one cooldown, or a correct gate would rightly admit a second caller.
+     */
+    private ReplyRules raceRules() {
+        return ReplyRules.defaults().withMaxRespondersPerMessage(rules().maxRespondersPerMessage())
+                .withMaxActiveAvatarsPerChannel(rules().maxActiveAvatarsPerChannel());
+    }
+
     private static ReplyRequest ask(AvatarId avatar, MessageId trigger) {
         return ReplyRequest.of(CHANNEL, avatar, trigger);
     }
@@ -293,7 +304,7 @@ public abstract class ReplyGateContract {
 
     @Test
     void fiftyConcurrentNarrativeAttemptsAdmitExactlyOne() throws Exception {
-        ReplyGate[] gates = twoInstances(rules());
+        ReplyGate[] gates = twoInstances(raceRules());
 
         List<GateDecision> decisions = concurrently(50, i -> gates[i % 2]::tryTakeNarrativeSlot);
 
@@ -304,8 +315,9 @@ public abstract class ReplyGateContract {
 
     @Test
     void sixteenAvatarsRacingForOneTriggerAreOneAdmittedTheNextPacedTheRestFull() throws Exception {
-        ReplyGate[] gates = twoInstances(rules());
-        int places = rules().maxRespondersPerMessage();
+        ReplyRules rules = raceRules();
+        ReplyGate[] gates = twoInstances(rules);
+        int places = rules.maxRespondersPerMessage();
 
         List<GateDecision> decisions = concurrently(16, i -> () -> gates[i % 2].decide(ask(AvatarId.of("racer-" + i), TRIGGER)));
 
@@ -315,19 +327,19 @@ public abstract class ReplyGateContract {
         assertThat(paced).hasSize(Math.min(places, 16) - 1);
         assertThat(decisions).filteredOn(d -> d.equals(Denied.respondersFull())).hasSize(16 - Math.min(places, 16));
         for (Denied denied : paced) {
-            assertThat(denied.retryAfter()).isLessThanOrEqualTo(rules().botReplyCooldown())
-                    .isGreaterThanOrEqualTo(rules().botReplyCooldown().minus(timingSlack()));
+            assertThat(denied.retryAfter()).isLessThanOrEqualTo(rules.botReplyCooldown())
+                    .isGreaterThanOrEqualTo(rules.botReplyCooldown().minus(timingSlack()));
         }
     }
 
     @Test
     void sixteenOverridingRacersFillExactlyTheResponderPlaces() throws Exception {
-        ReplyGate[] gates = twoInstances(rules());
+        ReplyGate[] gates = twoInstances(raceRules());
 
         List<GateDecision> decisions = concurrently(16,
                 i -> () -> gates[i % 2].decide(ask(AvatarId.of("racer-" + i), TRIGGER).overridingCooldown()));
 
-        assertThat(decisions).filteredOn(GateDecision::admitted).hasSize(Math.min(rules().maxRespondersPerMessage(), 16));
+        assertThat(decisions).filteredOn(GateDecision::admitted).hasSize(Math.min(raceRules().maxRespondersPerMessage(), 16));
         assertThat(decisions).filteredOn(d -> !d.admitted()).allSatisfy(d -> assertThat(d).isEqualTo(Denied.respondersFull()));
     }
 
