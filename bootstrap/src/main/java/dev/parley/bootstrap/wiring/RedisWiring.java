@@ -7,6 +7,8 @@ import io.micronaut.configuration.lettuce.ClientResourcesMutator;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
+import io.micronaut.context.event.BeanPreDestroyEvent;
+import io.micronaut.context.event.BeanPreDestroyEventListener;
 import jakarta.inject.Singleton;
 
 /**
@@ -21,6 +23,25 @@ final class RedisWiring {
     @Singleton
     ClientResourcesMutator quickReconnect() {
         return (builder, configuration) -> builder.reconnectDelay(RedisConnector.reconnectDelay());
+    }
+
+    /**
+     * Shuts the client's thread pools down with it. micronaut-redis-lettuce builds a
+     * {@code ClientResources} for the client and creates the client over it as shared resources,
+     * which {@link RedisClient#shutdown()} leaves running; nothing else owns them. Shutting the
+     * client first (Micronaut's own shutdown of it, after this, is then a no-op) lets its
+     * connections close before their event loops stop.
+     */
+    @Singleton
+    static final class ClientResourcesShutdown implements BeanPreDestroyEventListener<RedisClient> {
+
+        @Override
+        public RedisClient onPreDestroy(BeanPreDestroyEvent<RedisClient> event) {
+            RedisClient client = event.getBean();
+            client.shutdown();
+            client.getResources().shutdown();
+            return client;
+        }
     }
 
     /** Applies the fail-fast options before any connection is made from the client. */

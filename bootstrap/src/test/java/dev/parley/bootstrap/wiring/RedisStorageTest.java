@@ -7,6 +7,8 @@ import dev.parley.adapters.redis.testing.RedisServer;
 import dev.parley.bootstrap.http.ApiClient;
 import dev.parley.bootstrap.http.RunningParley;
 import dev.parley.bootstrap.http.TempArchive;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.resource.ClientResources;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -57,6 +59,20 @@ class RedisStorageTest {
             }
             assertThat(a.client().get("/health").json().at("/details/storage/details/kind").asText()).isEqualTo("redis");
         }
+    }
+
+    @Test
+    void stoppingTheServiceStopsTheRedisClientsThreadPools() {
+        RunningParley parley = RunningParley.start(redis(RedisServer.shared().uri(), "pools-" + UUID.randomUUID(), Map.of()));
+        ClientResources resources;
+        try {
+            resources = parley.context().getBean(RedisClient.class).getResources();
+            assertThat(resources.eventExecutorGroup().isShuttingDown()).isFalse();
+        } finally {
+            parley.close();
+        }
+
+        assertThat(resources.eventExecutorGroup().isShuttingDown()).as("Lettuce's computation threads").isTrue();
     }
 
     @Test
