@@ -17,20 +17,33 @@ final class GateKeys {
         this.prefix = prefix;
     }
 
-    private String channel(ChannelId channel) {
+    /** The common start of a channel's keys, {@code <prefix>:{ch:<channel>}:}; a decision builds its three keys from one. */
+    String channel(ChannelId channel) {
         return prefix + ":{ch:" + channel.value() + "}:";
     }
 
     String botReplyCooldown(ChannelId channel) {
-        return channel(channel) + "cd:reply";
+        return botReplyCooldown(channel(channel));
     }
 
     String avatarCooldown(ChannelId channel, AvatarId avatar) {
-        return channel(channel) + "cd:avatar:" + avatar.value();
+        return avatarCooldown(channel(channel), avatar);
     }
 
     String trigger(ChannelId channel, MessageId message) {
-        return channel(channel) + "trigger:" + message.value();
+        return trigger(channel(channel), message);
+    }
+
+    static String botReplyCooldown(String channelKeys) {
+        return channelKeys + "cd:reply";
+    }
+
+    static String avatarCooldown(String channelKeys, AvatarId avatar) {
+        return channelKeys + "cd:avatar:" + avatar.value();
+    }
+
+    static String trigger(String channelKeys, MessageId message) {
+        return channelKeys + "trigger:" + message.value();
     }
 
     String roster(ChannelId channel) {

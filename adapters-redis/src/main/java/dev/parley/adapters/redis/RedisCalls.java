@@ -10,6 +10,10 @@ import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.output.IntegerOutput;
+import io.lettuce.core.protocol.CommandArgs;
+import io.lettuce.core.protocol.CommandType;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -71,6 +75,51 @@ final class RedisCalls {
             }
             return CompletableFuture.failedFuture(failure);
         });
+    }
+
+    /**
+     * Runs a script that answers one integer, the lean way for a hot call: {@code EVALSHA}
+     * dispatched with its arguments written to the socket as they are (Lettuce's UTF-8 codec would
+     * first encode each key and value into a temporary pooled buffer), awaited as Lettuce's own
+     * future with no composed stage; only on {@code NOSCRIPT} does this thread send {@code EVAL}
+     * with the source and wait again.
+     *
+     * @param keysThenArgs the {@code keyCount} keys, then the arguments; each a {@link String} (sent as UTF-8)
+     *                     or a {@code byte[]} (sent as it is, for constants encoded once)
+     */
+    long integerScript(String operation, LuaScript script, int keyCount, Object... keysThenArgs) {
+        try {
+            return integer(operation, await(operation, dispatchInteger(CommandType.EVALSHA, script.sha(), keyCount, keysThenArgs)));
+        } catch (StorageUnavailableException e) {
+            if (!(e.getCause() instanceof RedisNoScriptException)) {
+                throw e;
+            }
+            LOG.log(System.Logger.Level.DEBUG, "Redis lost script {0}; sending it again", script.name());
+            return integer(operation, await(operation, dispatchInteger(CommandType.EVAL, script.source(), keyCount, keysThenArgs)));
+        }
+    }
+
+    private CompletableFuture<Long> dispatchInteger(CommandType type, String shaOrSource, int keyCount, Object[] keysThenArgs) {
+        try {
+            CommandArgs<String, String> args = new CommandArgs<>(StringCodec.UTF8).add(shaOrSource).add(keyCount);
+            for (Object arg : keysThenArgs) {
+                if (arg instanceof byte[] bytes) {
+                    args.add(bytes);
+                } else {
+                    args.add((String) arg);
+                }
+            }
+            return commands.dispatch(type, new IntegerOutput<>(StringCodec.UTF8), args).toCompletableFuture();
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private static long integer(String operation, Long reply) {
+        if (reply == null) {
+            throw new IllegalStateException(operation + " answered no integer");
+        }
+        return reply;
     }
 
     <T> T script(String operation, LuaScript script, ScriptOutputType type, List<String> keys, List<String> args) {

@@ -7,6 +7,7 @@ import dev.parley.domain.reply.ReplyRequest;
 import dev.parley.domain.reply.ReplyRules;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.StatefulRedisConnection;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -31,15 +32,18 @@ public final class RedisReplyGate implements ReplyGate {
 
     static final Duration LOG_INTERVAL = Duration.ofSeconds(10);
     private static final System.Logger LOG = System.getLogger(RedisReplyGate.class.getName());
+    private static final byte[] ONE = {'1'};
+    private static final byte[] ZERO = {'0'};
 
     private final RedisCalls redis;
     private final GateKeys keys;
     private final GateDecision.Denied unavailable;
-    private final String avatarCooldown;
-    private final String botReplyCooldown;
-    private final String maxResponders;
-    private final String maxWait;
-    private final String triggerMemory;
+    /** admit.lua's rule arguments, encoded once: a decision sends them as they are. */
+    private final byte[] avatarCooldown;
+    private final byte[] botReplyCooldown;
+    private final byte[] maxResponders;
+    private final byte[] maxWait;
+    private final byte[] triggerMemory;
     private final List<String> narrativeArgs;
     private final AtomicLong nextLogNanos = new AtomicLong(System.nanoTime());
     private final AtomicLong unloggedFailures = new AtomicLong();
@@ -51,11 +55,11 @@ public final class RedisReplyGate implements ReplyGate {
         this.redis = new RedisCalls(connection);
         this.keys = new GateKeys(options.keyPrefix());
         this.unavailable = new GateDecision.Denied(DenialReason.STORAGE_UNAVAILABLE, options.unavailablePause());
-        this.avatarCooldown = Long.toString(RedisTime.micros(rules.avatarResponseCooldown()));
-        this.botReplyCooldown = Long.toString(RedisTime.micros(rules.botReplyCooldown()));
-        this.maxResponders = Integer.toString(rules.maxRespondersPerMessage());
-        this.maxWait = Long.toString(RedisTime.micros(rules.maxWait()));
-        this.triggerMemory = Long.toString(rules.triggerMemory().toMillis());
+        this.avatarCooldown = ascii(RedisTime.micros(rules.avatarResponseCooldown()));
+        this.botReplyCooldown = ascii(RedisTime.micros(rules.botReplyCooldown()));
+        this.maxResponders = ascii(rules.maxRespondersPerMessage());
+        this.maxWait = ascii(RedisTime.micros(rules.maxWait()));
+        this.triggerMemory = ascii(rules.triggerMemory().toMillis());
         this.narrativeArgs = List.of(Long.toString(RedisTime.micros(rules.narrativeCooldown())));
         redis.preload();
     }
@@ -63,14 +67,13 @@ public final class RedisReplyGate implements ReplyGate {
     @Override
     public GateDecision decide(ReplyRequest request) {
         Objects.requireNonNull(request, "request == null");
-        List<String> scriptKeys = List.of(
-                keys.botReplyCooldown(request.channel()),
-                keys.avatarCooldown(request.channel(), request.avatar()),
-                keys.trigger(request.channel(), request.trigger()));
-        List<String> args = List.of(request.avatar().value(), request.overrideCooldown() ? "1" : "0",
-                avatarCooldown, botReplyCooldown, maxResponders, maxWait, triggerMemory);
+        String channel = keys.channel(request.channel());
         try {
-            long reply = redis.<Long>script("admit", LuaScript.ADMIT, ScriptOutputType.INTEGER, scriptKeys, args);
+            long reply = redis.integerScript("admit", LuaScript.ADMIT, 3,
+                    GateKeys.botReplyCooldown(channel), GateKeys.avatarCooldown(channel, request.avatar()),
+                    GateKeys.trigger(channel, request.trigger()),
+                    request.avatar().value(), request.overrideCooldown() ? ONE : ZERO,
+                    avatarCooldown, botReplyCooldown, maxResponders, maxWait, triggerMemory);
             return decision(reply);
         } catch (RuntimeException e) {
             return failClosed("reply decision", e);
@@ -89,6 +92,10 @@ public final class RedisReplyGate implements ReplyGate {
         } catch (RuntimeException e) {
             return failClosed("narrative slot", e);
         }
+    }
+
+    private static byte[] ascii(long value) {
+        return Long.toString(value).getBytes(StandardCharsets.US_ASCII);
     }
 
     /** Reads admit.lua's one-integer answer: the admission time, or the denial's wait and reason code. */

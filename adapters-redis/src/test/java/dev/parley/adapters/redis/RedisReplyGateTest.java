@@ -156,6 +156,22 @@ class RedisReplyGateTest extends ReplyGateContract {
     }
 
     @Test
+    void aDecisionWritesItsKeysAsUtf8LikeEveryOtherCommand() {
+        // decide() writes its arguments itself instead of through Lettuce's codec: the bytes must be the same.
+        RedisGateOptions accented = RedisGateOptions.defaults().withKeyPrefix("gäte-test-" + UUID.randomUUID());
+        ReplyGate gate = new RedisReplyGate(TestConnections.shared(), ReplyRules.defaults(), accented);
+        GateKeys keys = new GateKeys(accented.keyPrefix());
+        RedisCommands<String, String> sync = TestConnections.shared().sync();
+
+        assertThat(gate.decide(ask("alice", "1")).admitted()).isTrue();
+
+        assertThat(sync.exists(keys.botReplyCooldown(CHANNEL), keys.avatarCooldown(CHANNEL, AvatarId.of("alice")),
+                keys.trigger(CHANNEL, MessageId.of("1")))).isEqualTo(3L);
+        assertThat(sync.smembers(keys.trigger(CHANNEL, MessageId.of("1")))).containsExactly("alice");
+        assertThat(((GateDecision.Denied) gate.decide(ask("bob", "1"))).reason()).isEqualTo(DenialReason.BOT_REPLY_COOLDOWN);
+    }
+
+    @Test
     void aForgottenTriggerTakesNewResponders() {
         ReplyRules rules = rules().withMaxRespondersPerMessage(1).withMaxWait(Duration.ofMillis(200))
                 .withTriggerMemory(Duration.ofSeconds(1));
