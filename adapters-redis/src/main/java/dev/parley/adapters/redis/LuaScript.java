@@ -21,19 +21,30 @@ record LuaScript(String name, String source, String sha) {
     static final LuaScript ACKNOWLEDGE = load("ack");
     static final LuaScript ADMIT = load("admit");
     static final LuaScript NARRATIVE = load("narrative");
-    static final LuaScript ACTIVATE = load("activate");
-    static final LuaScript ACTIVE = load("active");
+    static final LuaScript ACTIVATE = load("activate", "roster-lib");
+    static final LuaScript ACTIVE = load("active", "roster-lib");
 
     static final LuaScript[] ALL = {CREATE, APPEND, SUMMARY, REMOVE, FIND, COUNT, CLAIM, ACKNOWLEDGE, ADMIT, NARRATIVE, ACTIVATE, ACTIVE};
 
-    private static LuaScript load(String name) {
-        String resource = name + ".lua";
+    /**
+     * The script {@code name.lua}, preceded by the text of each library named (Redis scripts cannot
+     * include one another, so shared functions are put in front; the SHA-1 is of the whole).
+     */
+    private static LuaScript load(String name, String... libraries) {
+        StringBuilder source = new StringBuilder();
+        for (String library : libraries) {
+            source.append(read(library + ".lua"));
+        }
+        source.append(read(name + ".lua"));
+        return new LuaScript(name, source.toString(), sha1(source.toString()));
+    }
+
+    private static String read(String resource) {
         try (InputStream in = LuaScript.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("script resource missing from the jar: " + resource);
             }
-            String source = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return new LuaScript(name, source, sha1(source));
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read script resource " + resource, e);
         }

@@ -58,17 +58,4 @@ end
 redis.call('PEXPIRE', KEYS[1], ARGV[3])
 redis.call('PEXPIRE', KEYS[2], ARGV[3])
 
-local active = {}
-local members = redis.call('ZRANGE', KEYS[1], 0, -1, 'REV', 'WITHSCORES')
-local ids = {}
-for i = 1, #members, 2 do
-  table.insert(ids, members[i])
-end
-local presences = #ids > 0 and redis.call('HMGET', KEYS[2], unpack(ids)) or {}
-for i = 1, #ids do
-  local last = string.format('%d', tonumber(members[2 * i]))
-  table.insert(active, ids[i])
-  table.insert(active, presences[i] and string.match(presences[i], '^(%d+):') or last)
-  table.insert(active, last)
-end
-return {newly, active, deactivated}
+return {newly, activeAvatars(KEYS[1], KEYS[2]), deactivated}
