@@ -14,7 +14,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -160,10 +159,9 @@ class BadRequestTest implements TestPropertyProvider {
      * route, a wrong method or media type) are the document's general part, not a route's.
      */
     @ParameterizedTest(name = "{0}")
-    @MethodSource("badRequests")
+    @MethodSource("routeErrors")
     void theOpenApiDocumentDeclaresTheErrorOnItsRoute(String name, String method, String path, String contentType, String body,
             int status, String code) {
-        Assumptions.assumeFalse(Set.of("not_found", "method_not_allowed", "unsupported_media_type").contains(code));
         Map<String, Map<String, Map<String, Object>>> paths = openApiPaths();
         String concrete = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
         Map<String, Object> operation = paths.entrySet().stream()
@@ -175,6 +173,12 @@ class BadRequestTest implements TestPropertyProvider {
         @SuppressWarnings("unchecked")
         Map<String, Object> responses = (Map<String, Object>) operation.get("responses");
         assertThat(responses).as(method + " " + concrete).containsKey(Integer.toString(status));
+    }
+
+    /** The rows whose error belongs to their route, not to every route. */
+    static Stream<Arguments> routeErrors() {
+        Set<String> anyRoute = Set.of("not_found", "method_not_allowed", "unsupported_media_type");
+        return badRequests().filter(row -> !anyRoute.contains((String) row.get()[6]));
     }
 
     @SuppressWarnings("unchecked")
