@@ -60,6 +60,7 @@ public final class JsonFileConversationArchive implements ConversationArchive {
 
     /** Never matches the archive name pattern, so listings skip files being written (or left by a crash). */
     static final String TEMP_PREFIX = ".tmp-";
+    static final String TEMP_SUFFIX = ".part";
 
     private final Path directory;
     private final DirectoryLock lock;
@@ -78,6 +79,39 @@ public final class JsonFileConversationArchive implements ConversationArchive {
             lock.touch();
         } catch (IOException e) {
             throw new StorageUnavailableException("archive directory " + this.directory + " cannot be used: " + describe(e), e);
+        }
+        removeCrashLeftovers();
+    }
+
+    /**
+     * Deletes the temporary files a save interrupted by a crash left behind. Every save holds the
+     * directory's lock from creating its temporary file to renaming it, so a temporary file present
+     * while this holds the lock belongs to no running save, in this process or any other. A file
+     * that cannot be deleted is only logged: it is harmless (listings skip it).
+     */
+    private void removeCrashLeftovers() {
+        try {
+            int removed = lock.holding(() -> {
+                int count = 0;
+                try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(directory, TEMP_PREFIX + "*" + TEMP_SUFFIX)) {
+                    for (Path leftover : leftovers) {
+                        if (Files.isRegularFile(leftover, LinkOption.NOFOLLOW_LINKS) && Files.deleteIfExists(leftover)) {
+                            count++;
+                        }
+                    }
+                }
+                return count;
+            });
+            if (removed > 0) {
+                LOG.log(System.Logger.Level.INFO, "removed {0} temporary file(s) left in archive directory {1} by an interrupted save",
+                        removed, directory);
+            }
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "could not remove temporary files left in archive directory {0}: {1}",
+                    directory, describe(e));
+        } catch (DirectoryIteratorException e) {
+            LOG.log(System.Logger.Level.WARNING, "could not remove temporary files left in archive directory {0}: {1}",
+                    directory, describe(e.getCause()));
         }
     }
 
@@ -275,7 +309,7 @@ public final class JsonFileConversationArchive implements ConversationArchive {
     /** Temporary file in the same directory, forced to disk, then renamed over the target in one step. */
     private void writeAtomically(String name, byte[] json) throws IOException {
         Path target = directory.resolve(name);
-        Path temp = directory.resolve(TEMP_PREFIX + name + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".part");
+        Path temp = directory.resolve(TEMP_PREFIX + name + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + TEMP_SUFFIX);
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 ByteBuffer buffer = ByteBuffer.wrap(json);
