@@ -22,6 +22,8 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
@@ -49,7 +51,8 @@ final class ConversationController {
     @Post
     @Operation(summary = "Start a conversation in a thread")
     @ErrorResponses.BadRequest
-    @ApiResponse(responseCode = "201", description = "the new conversation")
+    @ApiResponse(responseCode = "201", description = "the new conversation",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ConversationJson.class)))
     @ErrorResponses.ConversationExists
     @ErrorResponses.PayloadTooLarge
     HttpResponse<ConversationJson> create(@Body CreateConversationRequest request) {
@@ -88,8 +91,10 @@ final class ConversationController {
     @Post("/{thread_id}/messages")
     @Operation(summary = "Add a message; resets the conversation's idle time")
     @ErrorResponses.BadRequest
-    @ApiResponse(responseCode = "201", description = "appended")
-    @ApiResponse(responseCode = "200", description = "duplicate: a message with this message_id is already in the history; nothing changed")
+    @ApiResponse(responseCode = "201", description = "appended",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = AppendResultJson.class)))
+    @ApiResponse(responseCode = "200", description = "duplicate: a message with this message_id is already in the history; nothing changed",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = AppendResultJson.class)))
     @ErrorResponses.ConversationNotFound
     @ErrorResponses.PayloadTooLarge
     HttpResponse<AppendResultJson> addMessage(@PathVariable("thread_id") String threadId, @Body MessageJson message) {

@@ -7,6 +7,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -173,6 +174,25 @@ class BadRequestTest implements TestPropertyProvider {
         @SuppressWarnings("unchecked")
         Map<String, Object> responses = (Map<String, Object>) operation.get("responses");
         assertThat(responses).as(method + " " + concrete).containsKey(Integer.toString(status));
+    }
+
+    /** Declaring a route's statuses must not cost a generated client the body of its successful answers. */
+    @Test
+    void everySuccessfulAnswerWithABodyHasItsSchemaInTheOpenApiDocument() {
+        List<String> missing = new ArrayList<>();
+        openApiPaths().forEach((path, operations) -> operations.forEach((method, operation) -> {
+            @SuppressWarnings("unchecked")
+            Map<String, Map<String, Object>> responses = (Map<String, Map<String, Object>>) operation.get("responses");
+            responses.forEach((status, response) -> {
+                if (status.startsWith("2") && !status.equals("204")
+                        && !(response.get("content") instanceof Map<?, ?> content && content.get("application/json") instanceof Map<?, ?> json
+                                && json.get("schema") != null)) {
+                    missing.add(method.toUpperCase(Locale.ROOT) + " " + path + " " + status);
+                }
+            });
+        }));
+
+        assertThat(missing).as("successful answers without a JSON schema").isEmpty();
     }
 
     /** The rows whose error belongs to their route, not to every route. */
