@@ -11,6 +11,7 @@ import dev.parley.domain.id.MessageId;
 import dev.parley.domain.reply.DenialReason;
 import dev.parley.domain.reply.GateDecision;
 import dev.parley.domain.reply.ReplyRequest;
+import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.RedisException;
 import java.time.Duration;
 import java.util.UUID;
@@ -118,6 +119,26 @@ class GateOutageTest {
         assertThat(decision.admitted()).as("admitted after the restart").isTrue();
         assertThat(gate.tryTakeNarrativeSlot().admitted()).isTrue();
         assertThat(roster.activate(CHANNEL, AvatarId.of("alice")).newlyActive()).isTrue();
+    }
+
+    /**
+     * The gate hides why it denies, so this asks its call path directly: during a hang, the
+     * decision's script call ends by Lettuce's command timeout, not by RedisCalls' backstop a
+     * second later (which would also keep the gate's denials within the time allowed above).
+     */
+    @Test
+    void aDecisionsCallToAHungRedisEndsByTheCommandTimeout() {
+        RedisCalls calls = new RedisCalls(client.connection());
+        try (RedisConnector other = RedisConnector.connect(server.uri(), RedisConnector.DEFAULT_COMMAND_TIMEOUT)) {
+            other.connection().sync().clientPause(HANG_MILLIS);
+
+            assertThatThrownBy(() -> calls.integerScript("admit", LuaScript.ADMIT, 3, "t:cd:reply", "t:cd:avatar:alice", "t:trigger:1",
+                    "alice", "0", "5000000", "10000000", "2", "30000000", "600000"))
+                    .isInstanceOf(StorageUnavailableException.class)
+                    .hasMessageContaining("in time")
+                    .hasRootCauseInstanceOf(RedisCommandTimeoutException.class);
+        }
+        awaitPauseOver();
     }
 
     @Test
