@@ -16,12 +16,13 @@ import ch.qos.logback.core.spi.ContextAwareBase;
  * its own one line saying where and how it runs).
  *
  * <p>Why code: parsing an XML configuration loads logback's Joran machinery and the JDK's XML
- * parser, about 350 classes, a noticeable part of start-up (docs/benchmarks.md). Logback finds
+ * parser, about 470 classes, a noticeable part of start-up (docs/benchmarks.md). Logback finds
  * this class through {@code META-INF/services/ch.qos.logback.classic.spi.Configurator}.
  *
  * <p>An operator's own configuration still wins: with {@code -Dlogback.configurationFile=...}, or a
- * {@code logback-test.xml} on the class path (the tests'), this steps aside and logback reads the
- * file as usual. Micronaut's {@code logger.levels.*} settings apply on top of either.
+ * {@code logback.xml} or {@code logback-test.xml} on the class path (the jar holds neither; the
+ * tests have the latter), this steps aside and logback reads the file as usual. Micronaut's
+ * {@code logger.levels.*} settings apply on top of either.
  */
 @ConfiguratorRank(ConfiguratorRank.CUSTOM_LOW_PRIORITY)
 public final class ParleyLogging extends ContextAwareBase implements Configurator {
@@ -31,8 +32,9 @@ public final class ParleyLogging extends ContextAwareBase implements Configurato
 
     @Override
     public ExecutionStatus configure(LoggerContext context) {
+        ClassLoader classes = ParleyLogging.class.getClassLoader();
         if (System.getProperty(CONFIGURATION_FILE_PROPERTY) != null
-                || ParleyLogging.class.getClassLoader().getResource("logback-test.xml") != null) {
+                || classes.getResource("logback-test.xml") != null || classes.getResource("logback.xml") != null) {
             return ExecutionStatus.INVOKE_NEXT_IF_ANY;
         }
         PatternLayoutEncoder encoder = new PatternLayoutEncoder();

@@ -39,7 +39,7 @@ class ParleyLoggingTest {
     void stepsAsideForAnOperatorsConfigurationFile() throws Exception {
         String previous = System.setProperty(ParleyLogging.CONFIGURATION_FILE_PROPERTY, "/etc/parley/logback.xml");
         try {
-            Configurator.ExecutionStatus status = configuredWithoutTestResources(new LoggerContext());
+            Configurator.ExecutionStatus status = configured(new LoggerContext(), false);
 
             assertThat(status).isEqualTo(Configurator.ExecutionStatus.INVOKE_NEXT_IF_ANY);
         } finally {
@@ -56,7 +56,7 @@ class ParleyLoggingTest {
     void otherwiseLogsInfoToStandardOutputInUtcAndQuietsTheFramework() throws Exception {
         LoggerContext context = new LoggerContext();
 
-        Configurator.ExecutionStatus status = configuredWithoutTestResources(context);
+        Configurator.ExecutionStatus status = configured(context, false);
 
         assertThat(status).isEqualTo(Configurator.ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY);
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
@@ -72,9 +72,21 @@ class ParleyLoggingTest {
         });
     }
 
-    /** Runs the configurator the way the jar does: loaded by a class loader that cannot see logback-test.xml. */
-    private static Configurator.ExecutionStatus configuredWithoutTestResources(LoggerContext context) throws Exception {
-        ClassLoader withoutTestXml = new HidingLoader(ParleyLoggingTest.class.getClassLoader());
+    @Test
+    @ResourceLock(Resources.SYSTEM_PROPERTIES)
+    void stepsAsideForALogbackXmlAnOperatorPutOnTheClassPath() throws Exception {
+        LoggerContext context = new LoggerContext();
+
+        assertThat(configured(context, true)).isEqualTo(Configurator.ExecutionStatus.INVOKE_NEXT_IF_ANY);
+        assertThat(appenders(context.getLogger(Logger.ROOT_LOGGER_NAME))).isEmpty();
+    }
+
+    /**
+     * Runs the configurator the way the jar does: loaded by a class loader that cannot see the
+     * tests' logback-test.xml, and that shows a logback.xml when {@code withLogbackXml}.
+     */
+    private static Configurator.ExecutionStatus configured(LoggerContext context, boolean withLogbackXml) throws Exception {
+        ClassLoader withoutTestXml = new HidingLoader(ParleyLoggingTest.class.getClassLoader(), withLogbackXml);
         Class<?> type = Class.forName(ParleyLogging.class.getName(), true, withoutTestXml);
         Configurator configurator = (Configurator) type.getDeclaredConstructor().newInstance();
         return configurator.configure(context);
@@ -86,11 +98,17 @@ class ParleyLoggingTest {
         return found;
     }
 
-    /** Defines ParleyLogging itself (so its getClassLoader() is this) and hides logback-test.xml; delegates the rest. */
+    /**
+     * Defines ParleyLogging itself (so its getClassLoader() is this), hides logback-test.xml and,
+     * when asked, shows the test one as a logback.xml; delegates the rest.
+     */
     private static final class HidingLoader extends ClassLoader {
 
-        HidingLoader(ClassLoader parent) {
+        private final boolean withLogbackXml;
+
+        HidingLoader(ClassLoader parent, boolean withLogbackXml) {
             super(parent);
+            this.withLogbackXml = withLogbackXml;
         }
 
         @Override
@@ -115,7 +133,11 @@ class ParleyLoggingTest {
 
         @Override
         public java.net.URL getResource(String name) {
-            return name.equals("logback-test.xml") ? null : super.getResource(name);
+            return switch (name) {
+                case "logback-test.xml" -> null;
+                case "logback.xml" -> withLogbackXml ? super.getResource("logback-test.xml") : null;
+                default -> super.getResource(name);
+            };
         }
     }
 }
