@@ -35,16 +35,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Isolated;
 
 /**
- * Issue 5's race: two instances (each its own Lettuce client) and sixteen threads, eight per
- * instance, deciding replies and activating avatars in one channel with short cooldowns for a
- * few seconds, judged by Redis server time. It saturates the machine, so it runs alone.
+ * Issue 5's race: two instances (each its own Lettuce client) of sixteen threads each, deciding
+ * replies and activating avatars in one channel with short cooldowns for a few seconds, judged by
+ * Redis server time. It saturates the machine, so it runs alone.
  */
 @Isolated
 class GateRaceTest {
 
     private static final ChannelId CHANNEL = ChannelId.of("3100");
     private static final Duration RUN_FOR = Duration.ofSeconds(3);
-    private static final int THREADS = 16;
+    /** Sixteen per instance. */
+    private static final int THREADS = 32;
     private static final int CAP = 8;
 
     private final RedisGateOptions options = RedisGateOptions.defaults().withKeyPrefix("race-test-" + UUID.randomUUID());
@@ -62,7 +63,7 @@ class GateRaceTest {
     }
 
     @Test
-    void twoInstancesOfSixteenThreadsKeepPacingCapsAndRotationsExact() throws Exception {
+    void twoInstancesOfSixteenThreadsEachKeepPacingCapsAndRotationsExact() throws Exception {
         ConcurrentLinkedQueue<Admission> admissions = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<GateDecision.Denied> denials = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<Call> activations = new ConcurrentLinkedQueue<>();
