@@ -102,7 +102,7 @@ final class GateBenchmark {
             for (DenialReason reason : DenialReason.values()) {
                 long n = denied[reason.ordinal()].sum();
                 if (n > 0) {
-                    text.append(String.format(", %s %.1f%%", reason.wireName(), 100.0 * n / total));
+                    text.append(String.format(", %s %.1f%%", reason.name().toLowerCase(java.util.Locale.ROOT), 100.0 * n / total));
                 }
             }
             return text + String.format(" (%,d decisions)", total);

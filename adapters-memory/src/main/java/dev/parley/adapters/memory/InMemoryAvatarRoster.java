@@ -3,26 +3,22 @@ package dev.parley.adapters.memory;
 import dev.parley.domain.avatar.Activation;
 import dev.parley.domain.avatar.AvatarId;
 import dev.parley.domain.avatar.AvatarRoster;
+import dev.parley.domain.avatar.ChannelRoster;
 import dev.parley.domain.avatar.Presence;
 import dev.parley.domain.id.ChannelId;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The {@link AvatarRoster} of a single instance: each channel's active presences in memory.
+ * The {@link AvatarRoster} of a single instance: each channel's {@link ChannelRoster} in memory,
+ * which decides every activation.
  *
- * <p>A channel's roster is changed only inside {@link ConcurrentHashMap#compute} on its key, so an
+ * <p>A channel's roster is replaced only inside {@link ConcurrentHashMap#compute} on its key, so an
  * activation and the rotation it causes are one atomic step per channel, with no global lock. Each
  * channel holds at most the cap of presences (rotated-out ones are returned, not kept), so memory
- * is bounded by the number of channels times the cap. Activity times that tie (a coarse or
- * stopped clock) are ordered by the order of the calls.
+ * is bounded by the number of channels times the cap.
  */
 public final class InMemoryAvatarRoster implements AvatarRoster {
 
@@ -45,9 +41,9 @@ public final class InMemoryAvatarRoster implements AvatarRoster {
         Objects.requireNonNull(avatar, "avatar == null");
         Activation[] result = new Activation[1];
         channels.compute(channel, (c, roster) -> {
-            ChannelRoster r = roster == null ? new ChannelRoster() : roster;
-            result[0] = r.activate(avatar, clock.instant(), maxActive);
-            return r;
+            ChannelRoster.Rotation rotation = (roster == null ? ChannelRoster.EMPTY : roster).activate(avatar, clock.instant(), maxActive);
+            result[0] = rotation.activation();
+            return rotation.after();
         });
         return result[0];
     }
@@ -55,45 +51,7 @@ public final class InMemoryAvatarRoster implements AvatarRoster {
     @Override
     public List<Presence> active(ChannelId channel) {
         Objects.requireNonNull(channel, "channel == null");
-        List<Presence> snapshot = new ArrayList<>();
-        channels.computeIfPresent(channel, (c, roster) -> {
-            snapshot.addAll(roster.byRecency());
-            return roster;
-        });
-        return List.copyOf(snapshot);
-    }
-
-    /** One channel's active presences; guarded by the channel's map entry. */
-    private static final class ChannelRoster {
-
-        private static final Comparator<Entry> STALEST_FIRST =
-                Comparator.comparing((Entry e) -> e.presence.lastActivityAt()).thenComparingLong(e -> e.sequence);
-
-        private final Map<AvatarId, Entry> active = new HashMap<>();
-        private long sequence;
-
-        Activation activate(AvatarId avatar, Instant now, int maxActive) {
-            Entry current = active.get(avatar);
-            boolean newlyActive = current == null;
-            Presence presence = newlyActive ? Presence.activated(avatar, now) : current.presence.touched(now);
-            active.put(avatar, new Entry(presence, ++sequence));
-            List<Presence> deactivated = new ArrayList<>();
-            while (active.size() > maxActive) {
-                Entry stalest = active.values().stream()
-                        .filter(e -> !e.presence.avatar().equals(avatar))
-                        .min(STALEST_FIRST)
-                        .orElseThrow();
-                active.remove(stalest.presence.avatar());
-                deactivated.add(stalest.presence.deactivated(now));
-            }
-            return new Activation(newlyActive, byRecency(), deactivated);
-        }
-
-        List<Presence> byRecency() {
-            return active.values().stream().sorted(STALEST_FIRST.reversed()).map(e -> e.presence).toList();
-        }
-    }
-
-    private record Entry(Presence presence, long sequence) {
+        ChannelRoster roster = channels.get(channel);
+        return roster == null ? List.of() : roster.byRecency();
     }
 }

@@ -1,5 +1,6 @@
 package dev.parley.adapters.redis;
 
+import dev.parley.domain.InputField;
 import dev.parley.domain.InvalidInputException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,8 +16,8 @@ record ClaimKey(int shard, String thread, long sequence) {
     static ClaimKey parse(String claimId, int shards) {
         Matcher m = claimId == null ? null : FORMAT.matcher(claimId);
         if (m == null || !m.matches() || Integer.parseInt(m.group(1)) >= shards) {
-            throw new InvalidInputException("claim_id",
-                    "claim_id must be an id handed out by claimIdle (<shard>:<thread>:<sequence>, shard below " + shards + ")");
+            throw new InvalidInputException(InputField.CLAIM_ID,
+                    "must be an id handed out by claimIdle (<shard>:<thread>:<sequence>, shard below " + shards + ")");
         }
         return new ClaimKey(Integer.parseInt(m.group(1)), m.group(2), Long.parseLong(m.group(3)));
     }

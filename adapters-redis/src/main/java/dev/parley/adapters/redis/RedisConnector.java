@@ -1,6 +1,5 @@
 package dev.parley.adapters.redis;
 
-import dev.parley.domain.InvalidInputException;
 import dev.parley.domain.StorageUnavailableException;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
@@ -47,7 +46,7 @@ public final class RedisConnector implements AutoCloseable {
     /**
      * Connects to {@code uri} ({@code redis://[user:password@]host:port[/db]}, or {@code rediss://}).
      *
-     * @throws InvalidInputException       if {@code uri} is not a Redis URI (the message never repeats it: it may hold a password)
+     * @throws IllegalArgumentException    if {@code uri} is not a Redis URI (the message never repeats it: it may hold a password)
      * @throws StorageUnavailableException if Redis does not answer
      */
     public static RedisConnector connect(String uri, Duration commandTimeout) {
@@ -57,8 +56,8 @@ public final class RedisConnector implements AutoCloseable {
         try {
             redisUri = RedisURI.create(uri);
         } catch (RuntimeException e) {
-            throw new InvalidInputException("redis_uri",
-                    "redis_uri must look like redis://[user:password@]host:port[/database] (or rediss:// for TLS)");
+            throw new IllegalArgumentException(
+                    "a Redis URI must look like redis://[user:password@]host:port[/database] (or rediss:// for TLS)");
         }
         redisUri.setTimeout(commandTimeout);
         ClientResources resources = clientResources();

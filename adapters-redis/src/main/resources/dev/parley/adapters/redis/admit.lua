@@ -1,5 +1,6 @@
--- Decides one reply request in one atomic step, in the order of ReplyGate's Javadoc:
--- responder cap, then the time cooldowns (keeping a place for a paced responder), then admission.
+-- Decides one reply request in one atomic step: the Redis translation of ReplyPolicy.decide, in its
+-- order: responder cap, then the time cooldowns (keeping a place for a paced responder), then admission.
+-- A cooldown of 0 is off: admission sets no key for it (SET ... PX 0 is an error in Redis).
 -- KEYS: bot-reply cooldown (STRING), avatar cooldown (STRING), trigger responders (SET)
 -- ARGV: avatar, override '1' or '0', avatar cooldown us, bot-reply cooldown us,
 --       max responders, max wait us, trigger memory ms
@@ -42,8 +43,12 @@ end
 
 local avatarCooldown = tonumber(ARGV[3])
 local botCooldown = tonumber(ARGV[4])
-redis.call('SET', KEYS[1], string.format('%d', now + botCooldown), 'PX', math.ceil(botCooldown / 1000))
-redis.call('SET', KEYS[2], string.format('%d', now + avatarCooldown), 'PX', math.ceil(avatarCooldown / 1000))
+if botCooldown > 0 then
+  redis.call('SET', KEYS[1], string.format('%d', now + botCooldown), 'PX', math.ceil(botCooldown / 1000))
+end
+if avatarCooldown > 0 then
+  redis.call('SET', KEYS[2], string.format('%d', now + avatarCooldown), 'PX', math.ceil(avatarCooldown / 1000))
+end
 redis.call('SADD', KEYS[3], avatar)
 redis.call('PEXPIRE', KEYS[3], ARGV[7])
 return now

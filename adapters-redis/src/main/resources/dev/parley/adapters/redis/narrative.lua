@@ -1,4 +1,5 @@
--- Takes the global narrative slot if its cooldown is not running, in one atomic step.
+-- Takes the global narrative slot if its cooldown is not running, in one atomic step: the Redis
+-- translation of ReplyPolicy.takeNarrativeSlot. A cooldown of 0 is off: nothing is set.
 -- KEYS: narrative cooldown (STRING: deadline in Redis TIME microseconds, expiring just after it)
 -- ARGV: narrative cooldown us
 -- Returns {1, now us} taken, or {0, retry us}.
@@ -9,5 +10,7 @@ if deadline and tonumber(deadline) > now then
   return {0, tonumber(deadline) - now}
 end
 local cooldown = tonumber(ARGV[1])
-redis.call('SET', KEYS[1], string.format('%d', now + cooldown), 'PX', math.ceil(cooldown / 1000))
+if cooldown > 0 then
+  redis.call('SET', KEYS[1], string.format('%d', now + cooldown), 'PX', math.ceil(cooldown / 1000))
+end
 return {1, now}

@@ -37,7 +37,7 @@ class EncodingTest {
 
         Conversation read = ConversationHash.decode(new ArrayList<Object>(ConversationHash.fields(started)), history);
 
-        assertThat(read).isEqualTo(started.append(late).append(early));
+        assertThat(read).isEqualTo(started.append(late).conversation().append(early).conversation());
         assertThat(read.updatedAt()).isEqualTo(late.createdAt());
     }
 

@@ -218,7 +218,7 @@ public final class ConversationService {
         store.acknowledge(claimed.claimId());
         unsaved.remove(claimed.claimId());
         LOG.log(Level.DEBUG, "idle conversation in thread {0} cleaned up ({1})", conversation.threadId(),
-                settings.cleanup().configName());
+                settings.cleanup());
         return true;
     }
 

@@ -49,7 +49,7 @@ public record ParleySettings(
     public String toString() {
         return "ParleySettings[storage=" + storage.configName()
                 + ", idleTime=" + Durations.format(idleTime())
-                + ", cleanup=" + cleanup().configName()
+                + ", cleanup=" + SettingsFactory.cleanupName(cleanup())
                 + ", sweepInterval=" + Durations.format(sweepInterval)
                 + ", sweepBatch=" + conversations.sweepBatch()
                 + ", claimLease=" + Durations.format(conversations.claimLease())

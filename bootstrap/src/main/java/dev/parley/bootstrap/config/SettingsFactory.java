@@ -2,7 +2,6 @@ package dev.parley.bootstrap.config;
 
 import dev.parley.application.conversation.CleanupStrategy;
 import dev.parley.application.conversation.ConversationSettings;
-import dev.parley.domain.InvalidInputException;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.env.Environment;
@@ -13,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -66,11 +66,17 @@ public final class SettingsFactory {
     }
 
     private static CleanupStrategy cleanup(String value) {
-        try {
-            return CleanupStrategy.parse(value);
-        } catch (InvalidInputException e) {
-            throw new InvalidConfigurationException(CLEANUP, "unknown cleanup \"" + value + "\"; accepted: archive, discard");
+        for (CleanupStrategy strategy : CleanupStrategy.values()) {
+            if (cleanupName(strategy).equalsIgnoreCase(value.trim())) {
+                return strategy;
+            }
         }
+        throw new InvalidConfigurationException(CLEANUP, "unknown cleanup \"" + value + "\"; accepted: archive, discard");
+    }
+
+    /** How {@link #CLEANUP} names a strategy: {@code archive}, {@code discard}. */
+    public static String cleanupName(CleanupStrategy strategy) {
+        return strategy.name().toLowerCase(Locale.ROOT);
     }
 
     /** A TCP port; -1 asks Micronaut for a random free one (tests), 0 lets the system pick. */

@@ -15,6 +15,11 @@ final class ApiException extends RuntimeException {
         this.code = Objects.requireNonNull(code, "code == null");
     }
 
+    /** A 400 for a value the API itself refuses, with its code. */
+    static ApiException invalid(String code, String message) {
+        return new ApiException(HttpStatus.BAD_REQUEST, code, message);
+    }
+
     static ApiException missingField(String field, String what) {
         return new ApiException(HttpStatus.BAD_REQUEST, ErrorCodes.MISSING_FIELD, field + " is required: " + what);
     }

@@ -23,7 +23,8 @@ final class DomainErrorHandlers {
 
     @Singleton
     ExceptionHandler<InvalidInputException, HttpResponse<ApiError>> invalidInput() {
-        return (request, e) -> respond(HttpStatus.BAD_REQUEST, ErrorCodes.forInvalidField(e.field()), e.getMessage());
+        return (request, e) -> respond(HttpStatus.BAD_REQUEST, ErrorCodes.forInvalidField(e.field()),
+                ErrorCodes.wireName(e.field()) + " " + e.problem());
     }
 
     @Singleton

@@ -1,5 +1,7 @@
 package dev.parley.bootstrap.http;
 
+import dev.parley.domain.InputField;
+
 /** The error codes of the API, one per thing a client can get wrong or meet; docs/http-api.md lists them. */
 final class ErrorCodes {
 
@@ -31,14 +33,34 @@ final class ErrorCodes {
     }
 
     /** The code for a domain validation failure, chosen by the input it names. */
-    static String forInvalidField(String field) {
+    static String forInvalidField(InputField field) {
         return switch (field) {
-            case "thread_id", "guild_id", "requester", "user_id", "participant", "message_id", "meta.requester",
-                    "channel_id", "avatar_id", "trigger_message_id" -> INVALID_ID;
-            case "message_type" -> INVALID_MESSAGE_TYPE;
-            case "created_at" -> INVALID_TIMESTAMP;
-            case "from", "to" -> INVALID_DATE;
+            case THREAD_ID, GUILD_ID, USER_ID, CHANNEL_ID, MESSAGE_ID, AVATAR_ID -> INVALID_ID;
+            case ARCHIVE_DAYS -> INVALID_DATE;
             default -> INVALID_INPUT;
+        };
+    }
+
+    /** The API's name for an input the domain refused, put in front of the domain's problem in the error message. */
+    static String wireName(InputField field) {
+        return switch (field) {
+            case THREAD_ID -> "thread_id";
+            case GUILD_ID -> "guild_id";
+            case GUILD_NAME -> "guild_name";
+            case USER_ID -> "user_id";
+            case CHANNEL_ID -> "channel_id";
+            case MESSAGE_ID -> "message_id";
+            case MESSAGE_CONTENT -> "message_content";
+            case ATTACHMENTS -> "attachments";
+            case TOOL_NAME -> "meta.tools[].name";
+            case TOOL_PARAMETERS -> "meta.tools[].params";
+            case AVATAR_ID -> "avatar_id";
+            case AVATAR_NAME -> "avatar_name";
+            case AVATAR_EMOJI -> "avatar_emoji";
+            case AVATAR_IMAGE_URL -> "avatar_image_url";
+            case ARCHIVE_DAYS -> "from and to";
+            case ARCHIVE_FILE_NAME -> "filename";
+            default -> field.inWords();
         };
     }
 }

@@ -3,6 +3,7 @@ package dev.parley.bootstrap.http;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.parley.domain.reply.DenialReason;
 import dev.parley.domain.reply.GateDecision;
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -21,7 +22,7 @@ public record GateDecisionJson(
     static GateDecisionJson fromDomain(GateDecision decision) {
         return switch (decision) {
             case GateDecision.Admitted admitted -> new GateDecisionJson(true, null, null);
-            case GateDecision.Denied denied -> new GateDecisionJson(false, denied.reason().wireName(), retryMillis(denied));
+            case GateDecision.Denied denied -> new GateDecisionJson(false, reasonName(denied.reason()), retryMillis(denied));
         };
     }
 
@@ -29,5 +30,16 @@ public record GateDecisionJson(
     private static long retryMillis(GateDecision.Denied denied) {
         long nanos = denied.retryAfter().toNanos();
         return nanos / 1_000_000 + (nanos % 1_000_000 == 0 ? 0 : 1);
+    }
+
+    /** The API's name of a denial reason ({@code bot_reply_cooldown}). */
+    static String reasonName(DenialReason reason) {
+        return switch (reason) {
+            case AVATAR_COOLDOWN -> "avatar_cooldown";
+            case BOT_REPLY_COOLDOWN -> "bot_reply_cooldown";
+            case RESPONDERS_FULL -> "responders_full";
+            case NARRATIVE_COOLDOWN -> "narrative_cooldown";
+            case STORAGE_UNAVAILABLE -> "storage_unavailable";
+        };
     }
 }

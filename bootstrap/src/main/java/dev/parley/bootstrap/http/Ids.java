@@ -30,7 +30,7 @@ final class Ids {
         try {
             return UserId.of(value);
         } catch (InvalidInputException e) {
-            throw new InvalidInputException(field, e.getMessage().replaceFirst("^user_id", field));
+            throw named(field, e);
         }
     }
 
@@ -38,7 +38,12 @@ final class Ids {
         try {
             return MessageId.of(value);
         } catch (InvalidInputException e) {
-            throw new InvalidInputException(field, e.getMessage().replaceFirst("^message_id", field));
+            throw named(field, e);
         }
+    }
+
+    /** The domain's refusal of an id, named by the request's own field. */
+    private static ApiException named(String field, InvalidInputException e) {
+        return ApiException.invalid(ErrorCodes.forInvalidField(e.field()), field + " " + e.problem());
     }
 }

@@ -3,7 +3,6 @@ package dev.parley.bootstrap.http;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import dev.parley.domain.InvalidInputException;
 import dev.parley.domain.conversation.Message;
 import dev.parley.domain.conversation.MessageType;
 import dev.parley.domain.conversation.ToolCall;
@@ -11,7 +10,9 @@ import dev.parley.domain.id.MessageId;
 import dev.parley.domain.id.UserId;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -35,7 +36,7 @@ public record MessageJson(
     static MessageJson fromDomain(Message message) {
         return new MessageJson(
                 WireTime.format(message.createdAt()),
-                message.type().wireName(),
+                typeName(message.type()),
                 message.content(),
                 new MetaJson(message.requester().map(UserId::value).orElse(null),
                         message.tools().stream().map(ToolCallJson::fromDomain).toList()),
@@ -48,7 +49,7 @@ public record MessageJson(
         if (messageType == null) {
             throw ApiException.missingField("message_type", "one of chat, thinking, tool_call, tool_call_response");
         }
-        MessageType type = MessageType.fromWireName(messageType);
+        MessageType type = type(messageType);
         if (messageContent == null) {
             throw ApiException.missingField("message_content", "the text of the message (it may be empty)");
         }
@@ -61,16 +62,29 @@ public record MessageJson(
             }
             if (meta.tools() != null) {
                 if (meta.tools().stream().anyMatch(Objects::isNull)) {
-                    throw new InvalidInputException("meta.tools", "meta.tools must be a list of {name, params} objects, got a null entry");
+                    throw ApiException.invalid(ErrorCodes.INVALID_INPUT, "meta.tools must be a list of {name, params} objects, got a null entry");
                 }
                 tools = meta.tools().stream().map(ToolCallJson::toDomain).toList();
             }
         }
         List<String> urls = attachments == null ? List.of() : attachments;
         if (urls.stream().anyMatch(Objects::isNull)) {
-            throw new InvalidInputException("attachments", "attachments must be a list of URL strings, got a null entry");
+            throw ApiException.invalid(ErrorCodes.INVALID_INPUT, "attachments must be a list of URL strings, got a null entry");
         }
         Optional<MessageId> id = messageId == null ? Optional.empty() : Optional.of(MessageId.of(messageId));
         return new Message(created, type, messageContent, requester, tools, urls, id);
+    }
+
+    /** The API's name of a message type: lowercase, as in the Echo document ({@code tool_call}). */
+    static String typeName(MessageType type) {
+        return type.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static MessageType type(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return Arrays.stream(MessageType.values()).filter(type -> typeName(type).equals(lower)).findFirst()
+                .orElseThrow(() -> ApiException.invalid(ErrorCodes.INVALID_MESSAGE_TYPE, "message_type must be one of "
+                        + String.join(", ", Arrays.stream(MessageType.values()).map(MessageJson::typeName).toList()) + ", got "
+                        + WireTime.quoted(name)));
     }
 }

@@ -3,7 +3,6 @@ package dev.parley.bootstrap.http;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import dev.parley.domain.InvalidInputException;
 import dev.parley.domain.conversation.ToolCall;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
@@ -32,7 +31,7 @@ public record ToolCallJson(@JsonProperty("name") String name, @JsonProperty("par
     /** JSON has no infinity: a number too large for a double (1e400) would come back as the string "Infinity". */
     private static void requireFinite(Object value) {
         if (value instanceof Double d && !Double.isFinite(d)) {
-            throw new InvalidInputException("meta.tools.params", "tool parameters must be finite numbers; a number was too large");
+            throw ApiException.invalid(ErrorCodes.INVALID_INPUT, "tool parameters must be finite numbers; a number was too large");
         }
         if (value instanceof Map<?, ?> map) {
             map.values().forEach(ToolCallJson::requireFinite);

@@ -1,6 +1,5 @@
 package dev.parley.bootstrap.http;
 
-import dev.parley.domain.InvalidInputException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -33,7 +32,7 @@ final class WireTime {
             try {
                 return LocalDateTime.parse(text, DateTimeFormatter.ISO_LOCAL_DATE_TIME).toInstant(ZoneOffset.UTC);
             } catch (DateTimeParseException e) {
-                throw new InvalidInputException(field, field + " must be an ISO-8601 timestamp such as 2025-11-25T10:30:00.123456"
+                throw ApiException.invalid(ErrorCodes.INVALID_TIMESTAMP, field + " must be an ISO-8601 timestamp such as 2025-11-25T10:30:00.123456"
                         + " (UTC) or 2025-11-25T12:30:00+02:00, got " + quoted(text));
             }
         }
@@ -43,7 +42,7 @@ final class WireTime {
         try {
             return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
-            throw new InvalidInputException(field, field + " must be a date such as 2025-11-25, got " + quoted(text));
+            throw ApiException.invalid(ErrorCodes.INVALID_DATE, field + " must be a date such as 2025-11-25, got " + quoted(text));
         }
     }
 

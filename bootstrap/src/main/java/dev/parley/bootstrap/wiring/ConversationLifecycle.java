@@ -5,6 +5,7 @@ import dev.parley.application.conversation.ConversationService;
 import dev.parley.application.conversation.IdleSweeper;
 import dev.parley.bootstrap.config.Durations;
 import dev.parley.bootstrap.config.ParleySettings;
+import dev.parley.bootstrap.config.SettingsFactory;
 import dev.parley.domain.id.ThreadId;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.event.ApplicationEventListener;
@@ -42,7 +43,7 @@ final class ConversationLifecycle implements ApplicationEventListener<ServerStar
         LOG.log(Level.INFO, "Parley listening on {0} in {1} ms: storage {2}, archive directory {3}, idle time {4}"
                         + " (cleanup {5}), API token {6}",
                 event.getSource().getURL(), String.valueOf(sinceProcessStart()), settings.storage().configName(),
-                settings.archiveDirectory(), Durations.format(settings.idleTime()), settings.cleanup().configName(),
+                settings.archiveDirectory(), Durations.format(settings.idleTime()), SettingsFactory.cleanupName(settings.cleanup()),
                 settings.apiToken().isPresent() ? "required" : "not required");
     }
 

@@ -1,5 +1,6 @@
 package dev.parley.domain.archive;
 
+import dev.parley.domain.InputField;
 import dev.parley.domain.InvalidInputException;
 import dev.parley.domain.id.GuildId;
 import dev.parley.domain.id.UserId;
@@ -21,7 +22,7 @@ public record ArchiveQuery(Optional<GuildId> guild, Optional<UserId> participant
         from = Objects.requireNonNullElse(from, Optional.empty());
         to = Objects.requireNonNullElse(to, Optional.empty());
         if (from.isPresent() && to.isPresent() && from.get().isAfter(to.get())) {
-            throw new InvalidInputException("from", "from (" + from.get() + ") is after to (" + to.get() + ")");
+            throw new InvalidInputException(InputField.ARCHIVE_DAYS, "must not end (" + to.get() + ") before they start (" + from.get() + ")");
         }
     }
 

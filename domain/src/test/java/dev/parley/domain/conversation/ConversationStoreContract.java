@@ -104,7 +104,7 @@ public abstract class ConversationStoreContract {
 
         Conversation expected = EchoExamples.newConversation();
         for (Message message : messages) {
-            expected = expected.append(message);
+            expected = expected.append(message).conversation();
         }
         assertThat(store().find(THREAD)).contains(expected);
     }

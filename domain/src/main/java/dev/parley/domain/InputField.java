@@ -1,0 +1,41 @@
+package dev.parley.domain;
+
+import java.util.Locale;
+
+/**
+ * Which input an {@link InvalidInputException} is about, in the domain's own terms. Adapters map
+ * each to their own name for it (a JSON key, a configuration key); the domain never uses theirs.
+ */
+public enum InputField {
+    THREAD_ID,
+    GUILD_ID,
+    GUILD_NAME,
+    USER_ID,
+    CHANNEL_ID,
+    MESSAGE_ID,
+    MESSAGE_CONTENT,
+    ATTACHMENTS,
+    TOOL_NAME,
+    TOOL_PARAMETERS,
+    AVATAR_ID,
+    AVATAR_NAME,
+    AVATAR_EMOJI,
+    AVATAR_IMAGE_URL,
+    /** The days an archive query covers, first and last. */
+    ARCHIVE_DAYS,
+    ARCHIVE_FILE_NAME,
+    /** An id {@link dev.parley.domain.conversation.ConversationStore#claimIdle} handed out. */
+    CLAIM_ID,
+    AVATAR_RESPONSE_COOLDOWN,
+    BOT_REPLY_COOLDOWN,
+    NARRATIVE_COOLDOWN,
+    MAX_RESPONDERS_PER_MESSAGE,
+    MAX_WAIT,
+    MAX_ACTIVE_AVATARS_PER_CHANNEL,
+    TRIGGER_MEMORY;
+
+    /** The field in words, for messages that reach no adapter: {@code THREAD_ID} is "thread id". */
+    public String inWords() {
+        return name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+}
