@@ -15,14 +15,14 @@ public enum InputField {
     MESSAGE_ID,
     MESSAGE_CONTENT,
     ATTACHMENTS,
-    TOOL_NAME,
+    TOOL_CALL,
     TOOL_PARAMETERS,
     AVATAR_ID,
     AVATAR_NAME,
     AVATAR_EMOJI,
     AVATAR_IMAGE_URL,
-    /** The days an archive query covers, first and last. */
-    ARCHIVE_DAYS,
+    /** The first day an archive query covers (its last day is checked against it). */
+    FIRST_DAY,
     ARCHIVE_FILE_NAME,
     /** An id {@link dev.parley.domain.conversation.ConversationStore#claimIdle} handed out. */
     CLAIM_ID,

@@ -1,5 +1,6 @@
 package dev.parley.bootstrap.config;
 
+import dev.parley.adapters.http.ApiToken;
 import dev.parley.application.conversation.CleanupStrategy;
 import dev.parley.application.conversation.ConversationSettings;
 import io.micronaut.context.annotation.Context;

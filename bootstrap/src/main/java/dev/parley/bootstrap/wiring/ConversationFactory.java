@@ -4,8 +4,6 @@ import dev.parley.adapters.file.JsonFileConversationArchive;
 import dev.parley.adapters.memory.InMemoryConversationStore;
 import dev.parley.adapters.redis.RedisConversationStore;
 import dev.parley.adapters.redis.RedisStoreOptions;
-import dev.parley.application.conversation.ConversationService;
-import dev.parley.application.conversation.IdleSweeper;
 import dev.parley.bootstrap.config.InvalidConfigurationException;
 import dev.parley.bootstrap.config.ParleySettings;
 import dev.parley.bootstrap.config.RedisSettings;
@@ -16,16 +14,14 @@ import io.lettuce.core.RedisClient;
 import io.micronaut.configuration.lettuce.AbstractRedisConfiguration;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Bean;
-import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.util.Optional;
 
 /**
- * Constructs the conversation side of Parley: the clock, the store chosen by {@code parley.storage},
- * the JSON file archive, the conversation service and its idle sweeper. Eager ({@link Context}), so
- * a configuration the store cannot honour stops the start.
+ * Constructs the conversation side of Parley's driven ports: the clock, the store chosen by
+ * {@code parley.storage} and the JSON file archive. The idle sweeper ({@link UseCaseFactory}) is
+ * eager, and with it the store, so a configuration the store cannot honour stops the start.
  */
 @Factory
 final class ConversationFactory {
@@ -65,16 +61,5 @@ final class ConversationFactory {
     @Singleton
     ConversationArchive conversationArchive(ParleySettings settings) {
         return new JsonFileConversationArchive(settings.archiveDirectory());
-    }
-
-    @Context
-    ConversationService conversationService(ConversationStore store, ConversationArchive archive, Clock clock, ParleySettings settings) {
-        return new ConversationService(store, Optional.of(archive), clock, settings.conversations());
-    }
-
-    /** Started here; stopped by {@link ConversationLifecycle} after the shutdown save, never before. */
-    @Context
-    IdleSweeper idleSweeper(ConversationService conversations, ParleySettings settings) {
-        return new IdleSweeper(conversations, settings.sweepInterval()).start();
     }
 }

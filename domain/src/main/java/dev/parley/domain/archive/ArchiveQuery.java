@@ -22,7 +22,7 @@ public record ArchiveQuery(Optional<GuildId> guild, Optional<UserId> participant
         from = Objects.requireNonNullElse(from, Optional.empty());
         to = Objects.requireNonNullElse(to, Optional.empty());
         if (from.isPresent() && to.isPresent() && from.get().isAfter(to.get())) {
-            throw new InvalidInputException(InputField.ARCHIVE_DAYS, "must not end (" + to.get() + ") before they start (" + from.get() + ")");
+            throw new InvalidInputException(InputField.FIRST_DAY, "(" + from.get() + ") is after the last day (" + to.get() + ")");
         }
     }
 

@@ -44,7 +44,7 @@ public record Message(
         id = Objects.requireNonNullElse(id, Optional.empty());
         for (String url : attachments) {
             if (url.isBlank()) {
-                throw new InvalidInputException(InputField.ATTACHMENTS, "must not hold blank URLs");
+                throw new InvalidInputException(InputField.ATTACHMENTS, "must not be blank");
             }
         }
     }

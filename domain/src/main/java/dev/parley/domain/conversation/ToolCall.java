@@ -17,7 +17,7 @@ public record ToolCall(String name, Map<String, Object> params) {
 
     public ToolCall {
         if (name == null || name.isBlank()) {
-            throw new InvalidInputException(InputField.TOOL_NAME, "must not be blank");
+            throw new InvalidInputException(InputField.TOOL_CALL, "needs a non-blank name");
         }
         params = params == null ? Map.of() : freezeObject(params);
     }
