@@ -18,7 +18,6 @@ import java.util.Optional;
  * @param archiveDirectory where archived conversations are written, absolute and normalised
  * @param apiToken the bearer token API calls must carry; empty means no authentication
  * @param host the address the HTTP server binds to
- * @param port the HTTP port (0: a free port is picked)
  */
 public record ParleySettings(
         StorageKind storage,
@@ -26,8 +25,7 @@ public record ParleySettings(
         Duration sweepInterval,
         Path archiveDirectory,
         Optional<ApiToken> apiToken,
-        String host,
-        int port) {
+        String host) {
 
     public ParleySettings {
         Objects.requireNonNull(storage, "storage == null");
@@ -56,6 +54,6 @@ public record ParleySettings(
                 + ", claimLease=" + Durations.format(conversations.claimLease())
                 + ", archiveDirectory=" + archiveDirectory
                 + ", apiToken=" + (apiToken.isPresent() ? "[redacted]" : "none")
-                + ", host=" + host + ", port=" + port + "]";
+                + ", host=" + host + "]";
     }
 }
