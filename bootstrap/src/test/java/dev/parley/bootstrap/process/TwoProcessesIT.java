@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.parley.adapters.redis.testing.RedisServer;
+import dev.parley.bootstrap.testing.PendingArchiving;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.ServerSocket;
@@ -118,7 +119,7 @@ class TwoProcessesIT {
             JsonNode throughB = get(b, "/conversations/" + thread(0));
             assertThat(throughB.at("/history").size()).isEqualTo(stored.getOrDefault(thread(0), List.of()).size());
 
-            Map<String, List<JsonNode>> archivedByThread = awaitArchives(archive);
+            Map<String, List<JsonNode>> archivedByThread = awaitArchives(archive, redis.uri());
             assertThat(archivedByThread).hasSize(CONVERSATIONS);
             for (Map.Entry<String, List<JsonNode>> entry : archivedByThread.entrySet()) {
                 assertThat(entry.getValue()).as("files for thread %s", entry.getKey()).hasSize(1);
@@ -152,19 +153,22 @@ class TwoProcessesIT {
         return false;
     }
 
-    private Map<String, List<JsonNode>> awaitArchives(Path archive) throws Exception {
+    /**
+     * The archive once Redis holds nothing left to archive (no live conversation, no claim
+     * unacknowledged, the killed instance's included): from then on no sweeper can write again.
+     */
+    private Map<String, List<JsonNode>> awaitArchives(Path archive, String redisUri) throws Exception {
         long deadline = System.nanoTime() + ARCHIVE_PATIENCE.toNanos();
-        Map<String, List<JsonNode>> byThread = Map.of();
+        long pending = -1;
         while (System.nanoTime() < deadline) {
-            byThread = readArchives(archive);
-            if (byThread.size() == CONVERSATIONS) {
-                Thread.sleep(2_000); // a duplicate archiving would appear as a second file by now
+            pending = PendingArchiving.count(redisUri, "parley");
+            if (pending == 0) {
                 return readArchives(archive);
             }
             Thread.sleep(200);
         }
-        throw new AssertionError("only " + byThread.size() + " of " + CONVERSATIONS + " conversations archived within "
-                + ARCHIVE_PATIENCE);
+        throw new AssertionError(pending + " conversations still live or claimed after " + ARCHIVE_PATIENCE
+                + "; archived so far: " + readArchives(archive).size() + " of " + CONVERSATIONS);
     }
 
     private static Map<String, List<JsonNode>> readArchives(Path archive) throws IOException {

@@ -122,8 +122,11 @@ public final class ReplyPolicy {
         if (responders.contains(avatar)) {
             return responders;
         }
+        if (responders.isEmpty()) {
+            return Set.of(avatar);
+        }
         Set<AvatarId> more = new HashSet<>(responders);
         more.add(avatar);
-        return more;
+        return Set.copyOf(more);
     }
 }
