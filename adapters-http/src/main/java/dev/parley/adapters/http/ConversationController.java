@@ -47,24 +47,26 @@ import java.util.Optional;
 @ErrorResponses.Unavailable
 final class ConversationController {
 
-    private final StartConversation start;
+    private final StartConversation startConversation;
     private final AddMessage addMessage;
-    private final GetConversation get;
-    private final ListConversations list;
+    private final GetConversation getConversation;
+    private final ListConversations listConversations;
     private final UpdateSummary updateSummary;
-    private final RemoveConversation remove;
-    private final SaveConversations save;
+    private final RemoveConversation removeConversation;
+    private final SaveConversations saveConversations;
     private final Clock clock;
 
-    ConversationController(StartConversation start, AddMessage addMessage, GetConversation get, ListConversations list,
-            UpdateSummary updateSummary, RemoveConversation remove, SaveConversations save, Clock clock) {
-        this.start = start;
+    /** {@code clock} stamps a message sent without {@code created_at} with the time it arrived. */
+    ConversationController(StartConversation startConversation, AddMessage addMessage, GetConversation getConversation,
+            ListConversations listConversations, UpdateSummary updateSummary, RemoveConversation removeConversation,
+            SaveConversations saveConversations, Clock clock) {
+        this.startConversation = startConversation;
         this.addMessage = addMessage;
-        this.get = get;
-        this.list = list;
+        this.getConversation = getConversation;
+        this.listConversations = listConversations;
         this.updateSummary = updateSummary;
-        this.remove = remove;
-        this.save = save;
+        this.removeConversation = removeConversation;
+        this.saveConversations = saveConversations;
         this.clock = clock;
     }
 
@@ -80,7 +82,7 @@ final class ConversationController {
         GuildId guild = Ids.guild(required(request.guildId(), "guild_id", "the Discord server's snowflake id"));
         String guildName = required(request.guildName(), "guild_name", "the Discord server's name (it may be empty)");
         UserId requester = Ids.user("requester", required(request.requester(), "requester", "the Discord user id who started it"));
-        Conversation created = start.start(new NewConversation(thread, guild, guildName, requester));
+        Conversation created = startConversation.start(new NewConversation(thread, guild, guildName, requester));
         return HttpResponse.created(ConversationJson.fromDomain(created, created.fileName()));
     }
 
@@ -90,7 +92,9 @@ final class ConversationController {
     ConversationListJson list(@QueryValue("guild_id") @Nullable String guildId, @QueryValue("participant") @Nullable String participant) {
         Optional<GuildId> guild = Ids.present(guildId).map(Ids::guild);
         Optional<UserId> user = Ids.present(participant).map(value -> Ids.user("participant", value));
-        return new ConversationListJson(list.list(new ConversationQuery(guild, user)).stream().map(ConversationLineJson::fromDomain).toList());
+        return new ConversationListJson(listConversations.list(new ConversationQuery(guild, user)).stream()
+                .map(ConversationLineJson::fromDomain)
+                .toList());
     }
 
     /** Also answers HEAD (Micronaut derives it from GET): 200 if the thread has a live conversation, 404 if not. */
@@ -140,7 +144,7 @@ final class ConversationController {
     @ErrorResponses.ConversationNotFound
     HttpResponse<Void> remove(@PathVariable("thread_id") String threadId) {
         ThreadId thread = Ids.thread(threadId);
-        if (!remove.remove(thread)) {
+        if (!removeConversation.remove(thread)) {
             throw notFound(thread);
         }
         return HttpResponse.noContent();
@@ -152,19 +156,19 @@ final class ConversationController {
     @ErrorResponses.ConversationNotFound
     SaveResultJson save(@PathVariable("thread_id") String threadId) {
         ThreadId thread = Ids.thread(threadId);
-        return new SaveResultJson(thread.value(), true, save.save(thread));
+        return new SaveResultJson(thread.value(), true, saveConversations.save(thread));
     }
 
     @Post("/save")
     @Operation(summary = "Save every live conversation; answers, per thread id, whether it was saved")
     Map<String, Boolean> saveAll() {
         Map<String, Boolean> results = new LinkedHashMap<>();
-        save.saveAll().forEach((thread, saved) -> results.put(thread.value(), saved));
+        saveConversations.saveAll().forEach((thread, saved) -> results.put(thread.value(), saved));
         return results;
     }
 
     private Conversation live(ThreadId thread) {
-        return get.find(thread).orElseThrow(() -> notFound(thread));
+        return getConversation.find(thread).orElseThrow(() -> notFound(thread));
     }
 
     private static ConversationNotFoundException notFound(ThreadId thread) {
