@@ -69,6 +69,13 @@ class BudgetedLanguageModelTest {
     }
 
     @Test
+    void withoutAConfiguredModelEveryCallFailsAsNotConfigured() {
+        assertThatThrownBy(() -> LanguageModel.notConfigured().complete(REQUEST))
+                .isInstanceOfSatisfying(ModelCallException.class, e -> assertThat(e.kind()).isEqualTo(ModelCallException.Kind.NOT_CONFIGURED))
+                .hasMessage("NOT_CONFIGURED: no language model is configured");
+    }
+
+    @Test
     void aQuotaNeedsAtLeastOneCall() {
         assertThatThrownBy(() -> ModelCallQuota.perHour(0)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("ModelCallBudget.unlimited()");
