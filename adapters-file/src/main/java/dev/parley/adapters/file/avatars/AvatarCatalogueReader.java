@@ -22,6 +22,8 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.Set;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads the catalogue's YAML token by token, so every problem can be reported with the line it is
@@ -79,8 +81,7 @@ final class AvatarCatalogueReader {
         try (JsonParser parser = YAML.createParser(content)) {
             entries = entries(parser);
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            throw new CatalogueFileException(file, at == null ? 0 : at.getLineNr(), "not valid YAML: " + firstLine(e.getOriginalMessage()), e);
+            throw notYaml(e);
         } catch (IOException e) {
             throw new CatalogueFileException(file, 0, "cannot be read: " + e.getMessage(), e);
         }
@@ -286,6 +287,20 @@ final class AvatarCatalogueReader {
     private static String rename(InvalidInputException e, String path) {
         String message = e.getMessage();
         return message.startsWith(e.field()) ? path + message.substring(e.field().length()) : path + ": " + message;
+    }
+
+    /**
+     * A YAML syntax error, at the line of the problem, in SnakeYAML's words without the excerpt
+     * of the file it appends (which could be a personality).
+     */
+    private CatalogueFileException notYaml(JsonProcessingException e) {
+        if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblem() != null) {
+            Mark mark = marked.getProblemMark();
+            String context = marked.getContext() == null ? "" : marked.getContext() + ": ";
+            return new CatalogueFileException(file, mark == null ? 0 : mark.getLine() + 1, "not valid YAML: " + context + marked.getProblem(), e);
+        }
+        JsonLocation at = e.getLocation();
+        return new CatalogueFileException(file, at == null ? 0 : at.getLineNr(), "not valid YAML: " + firstLine(e.getOriginalMessage()), e);
     }
 
     private CatalogueFileException problem(int line, String problem) {

@@ -79,7 +79,10 @@ class CatalogueFileErrorsTest {
                 Arguments.of("# nothing yet\n", "line 1: the file is empty; it must hold avatars: followed by a list of avatars"),
                 Arguments.of("other: 1\n", "line 1: unknown key \"other\"; the file holds one key, avatars"),
                 Arguments.of(TWO_GOOD + "---\navatars: []\n", "line 9: only one YAML document is allowed"),
-                Arguments.of("avatars:\n  - id: ava\n   name: Ava\n", "line 3: not valid YAML: "));
+                Arguments.of("avatars:\n  - id: ava\n   name: Ava\n",
+                        "line 3: not valid YAML: while parsing a block collection: expected <block end>, but found '<block mapping start>'"),
+                Arguments.of("avatars:\n  - id: ava\n    personality: \"You are a secret\n",
+                        "line 4: not valid YAML: while scanning a quoted scalar: found unexpected end of stream"));
     }
 
     @ParameterizedTest
