@@ -21,6 +21,7 @@ public enum InputField {
     AVATAR_NAME,
     AVATAR_EMOJI,
     AVATAR_IMAGE_URL,
+    AVATAR_PERSONALITY,
     /** The first day an archive query covers (its last day is checked against it). */
     FIRST_DAY,
     ARCHIVE_FILE_NAME,
