@@ -1033,7 +1033,9 @@ public final class ArchiveIndex implements ArchiveSearch {
     private void close() {
         closed = true;
         stopWatch();
-        background.shutdownNow();
+        // Never interrupt: an interrupted thread closes Lucene's file channels under it (and its lock).
+        // A running scan sees `closed` and stops after its current file.
+        background.shutdown();
         awaitQuietly(background);
         mode.writeLock().lock();
         try {
