@@ -323,7 +323,8 @@ public final class ArchiveIndex implements ArchiveSearch {
     private ArchivePage page(IndexSearcher searcher, ArchiveQuery query, IndexQueries.Built built, Optional<ArchiveCursor> after,
             int limit, boolean partial) throws IOException {
         TopDocs top = after.isPresent()
-                ? searcher.searchAfter(fieldDoc(after.get()), built.query(), limit + 1, IndexDocuments.ORDER, false)
+                ? searcher.searchAfter(fieldDoc(after.get(), searcher.getIndexReader().maxDoc()), built.query(), limit + 1,
+                        IndexDocuments.ORDER, false)
                 : searcher.search(built.query(), limit + 1, IndexDocuments.ORDER, false);
         StoredFields stored = searcher.storedFields();
         Optional<Snippets> snippets = built.text().map(text -> new Snippets(text, analyzer));
@@ -338,9 +339,13 @@ public final class ArchiveIndex implements ArchiveSearch {
         return new ArchivePage(items, next, partial);
     }
 
-    /** A position after every conversation sorting before or at the cursor (the cursor's own file included). */
-    private static ScoreDoc fieldDoc(ArchiveCursor cursor) {
-        return new FieldDoc(Integer.MAX_VALUE, Float.NaN, new Object[] {cursor.createdAtMicros(), new BytesRef(cursor.fileName())});
+    /**
+     * A position after every conversation sorting before or at the cursor, the cursor's own file
+     * included: on a tie of both sort values Lucene skips documents numbered up to {@code doc}, and
+     * the last document number skips them all (file names are unique, so only the cursor's own file ties).
+     */
+    private static ScoreDoc fieldDoc(ArchiveCursor cursor, int maxDoc) {
+        return new FieldDoc(maxDoc - 1, Float.NaN, new Object[] {cursor.createdAtMicros(), new BytesRef(cursor.fileName())});
     }
 
     /** Snippets from the file as it is now; none if it changed into something unreadable or went away meanwhile. */
