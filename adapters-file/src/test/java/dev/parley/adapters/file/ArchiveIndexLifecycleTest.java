@@ -313,6 +313,27 @@ class ArchiveIndexLifecycleTest {
         assertThat(new JsonFileConversationArchive(indexedDirectory).list(ArchiveQuery.ALL).unreadable()).isEmpty();
     }
 
+    @Test
+    void anotherProcessSearchesTheMaintainersCommitsAndTakesOverWhenItStops() throws Exception {
+        Path go = directory.resolveSibling(directory.getFileName() + ".go");
+        Process child;
+        try (JsonFileConversationArchive archive = IndexedArchives.openReady(directory)) {
+            archive.save(Conversations.inThread("2001", Instant.parse("2025-11-25T08:00:00Z")));
+            child = ConcurrencyTest.ChildJvm.start("follower", directory.toString(), go.toString());
+            // The child's own save reaches this process's index through the watch.
+            await("the other process's save", () -> search(archive, ArchiveQuery.ALL).items().size() == 2 || !child.isAlive());
+            assertThat(index(archive).status().maintainer()).isTrue();
+        }
+        Files.createFile(go);
+        try {
+            ConcurrencyTest.ChildJvm.Result result = ConcurrencyTest.ChildJvm.await(child);
+            assertThat(result.exitCode()).as(result.output()).isZero();
+            assertThat(result.output()).contains("following", "found both", "took over, found 3");
+        } finally {
+            Files.deleteIfExists(go);
+        }
+    }
+
     private static void deleteRecursively(Path root) throws IOException {
         try (Stream<Path> all = Files.walk(root)) {
             for (Path path : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
