@@ -173,6 +173,12 @@ public final class ArchiveIndex implements ArchiveSearch {
         }
     };
     private final AtomicLong filesRead = new AtomicLong();
+    /**
+     * Names indexed by saves and the watch while a full scan of an index that was empty when the
+     * scan started runs: that scan adds documents (faster than updating) for every other name.
+     */
+    private final java.util.Set<String> indexedBesidesPass = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private volatile boolean trackingBesidesPass;
 
     private int references;
     private FSDirectory directory;
@@ -378,6 +384,9 @@ public final class ArchiveIndex implements ArchiveSearch {
                 BasicFileAttributes attributes = Files.readAttributes(archiveDirectory.resolve(name), BasicFileAttributes.class,
                         LinkOption.NOFOLLOW_LINKS);
                 String version = IndexDocuments.version(name, attributes);
+                if (trackingBesidesPass) {
+                    indexedBesidesPass.add(name);
+                }
                 maintaining.updateDocument(new Term(IndexDocuments.FILE, name), IndexDocuments.conversation(name, version, transcript));
                 indexed(name, version);
             } finally {
@@ -413,9 +422,12 @@ public final class ArchiveIndex implements ArchiveSearch {
     /**
      * Brings one file's entry up to date, as one step under the name's stripe: looks at the file,
      * skips it if {@code current} already holds this version (or it is older than
-     * {@code watermarkMillis}), else reads and indexes it.
+     * {@code watermarkMillis}), else reads and indexes it. {@code fromEmpty}: a full scan of an
+     * index that was empty when it started, which adds instead of updating what nothing else
+     * indexed; {@code besidesPass}: the watch, whose names such a scan must update.
      */
-    private void refreshFile(String name, IndexReader current, long watermarkMillis) throws IOException {
+    private void refreshFile(String name, IndexReader current, long watermarkMillis, boolean fromEmpty, boolean besidesPass)
+            throws IOException {
         IndexWriter maintaining = writer;
         Path file = archiveDirectory.resolve(name);
         ReentrantLock stripe = stripe(name);
@@ -435,10 +447,18 @@ public final class ArchiveIndex implements ArchiveSearch {
                 return;
             }
             Document doc = read(name, file, attributes, version);
-            if (doc != null) {
-                maintaining.updateDocument(new Term(IndexDocuments.FILE, name), doc);
-                indexed(name, version);
+            if (doc == null) {
+                return;
             }
+            if (fromEmpty && !indexedBesidesPass.contains(name)) {
+                maintaining.addDocument(doc);
+            } else {
+                if (besidesPass && trackingBesidesPass) {
+                    indexedBesidesPass.add(name);
+                }
+                maintaining.updateDocument(new Term(IndexDocuments.FILE, name), doc);
+            }
+            indexed(name, version);
         } finally {
             stripe.unlock();
         }
@@ -752,9 +772,11 @@ public final class ArchiveIndex implements ArchiveSearch {
 
     /** Streams the directory's archive names through a bounded queue to the indexing threads; returns how many there were. */
     private long visitAll(PassKind kind, long watermark, Progress current, long startedNanos) throws IOException {
+        indexedBesidesPass.clear();
+        trackingBesidesPass = true;
         searchers.maybeRefreshBlocking();
         IndexSearcher snapshot = searchers.acquire();
-        IndexReader lookup = snapshot.getIndexReader().numDocs() > 0 ? snapshot.getIndexReader() : null;
+        IndexReader lookup = snapshot.getIndexReader().maxDoc() > 0 ? snapshot.getIndexReader() : null;
         AtomicReference<Throwable> failure = new AtomicReference<>();
         ThreadPoolExecutor workers = new ThreadPoolExecutor(settings.indexingThreads(), settings.indexingThreads(), 1, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(settings.indexingThreads() * 2), daemon("parley-archive-indexing"),
@@ -795,6 +817,8 @@ public final class ArchiveIndex implements ArchiveSearch {
             workers.shutdown();
             awaitQuietly(workers);
             searchers.release(snapshot);
+            trackingBesidesPass = false;
+            indexedBesidesPass.clear();
         }
         Throwable failed = failure.get();
         if (failed instanceof IOException io) {
@@ -808,6 +832,7 @@ public final class ArchiveIndex implements ArchiveSearch {
 
     private void submit(ThreadPoolExecutor workers, List<String> names, IndexReader lookup, long watermark, Progress current,
             AtomicReference<Throwable> failure) {
+        boolean fromEmpty = lookup == null;
         if (names.isEmpty()) {
             return;
         }
@@ -818,7 +843,7 @@ public final class ArchiveIndex implements ArchiveSearch {
                 }
                 try {
                     observer.beforeFile(name);
-                    refreshFile(name, lookup, watermark);
+                    refreshFile(name, lookup, watermark, fromEmpty, false);
                     current.done().incrementAndGet();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -983,7 +1008,7 @@ public final class ArchiveIndex implements ArchiveSearch {
             if (deleted) {
                 removeIfGone(name);
             } else {
-                refreshFile(name, null, Long.MIN_VALUE);
+                refreshFile(name, null, Long.MIN_VALUE, false, true);
             }
         } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "cannot index archive file {0} ({1}); the next full scan does", name, describe(e));

@@ -160,6 +160,15 @@ public final class JsonFileConversationArchive implements ConversationArchive, A
         }
     }
 
+    /**
+     * The exact bytes {@link #save} writes for {@code conversation} (docs/json-format.md), for tools
+     * that prepare archive directories in bulk without a save's locking and {@code fsync}s, such as
+     * the scale benchmark's generator.
+     */
+    public static byte[] fileContent(Conversation conversation) {
+        return ArchiveJsonWriter.conversationBytes(Objects.requireNonNull(conversation, "conversation == null"));
+    }
+
     /** The archive directory, absolute. */
     public Path directory() {
         return directory;

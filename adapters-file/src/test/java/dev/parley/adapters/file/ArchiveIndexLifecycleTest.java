@@ -202,6 +202,44 @@ class ArchiveIndexLifecycleTest {
     }
 
     @Test
+    void savesDuringARebuildAreNeitherLostNorDuplicated() throws Exception {
+        JsonFileConversationArchive plain = new JsonFileConversationArchive(directory);
+        List<Conversation> conversations = IntStream.range(0, 30)
+                .mapToObj(i -> conversation(String.valueOf(i), GUILD, USER, DAY.plusSeconds(i), "first version")).toList();
+        conversations.forEach(plain::save);
+        CountDownLatch fiveDone = new CountDownLatch(5);
+        CountDownLatch goOn = new CountDownLatch(1);
+        ArchiveIndex.PassObserver holdAfterFive = name -> {
+            if (fiveDone.getCount() == 0) {
+                goOn.await();
+            }
+            fiveDone.countDown();
+        };
+        ArchiveIndexSettings noWatch = IndexedArchives.QUIET.withWatch(false);
+        try (JsonFileConversationArchive archive = new JsonFileConversationArchive(directory, Optional.of(noWatch), holdAfterFive)) {
+            try {
+                assertThat(fiveDone.await(30, TimeUnit.SECONDS)).isTrue();
+                // Some of these files the rebuild has indexed already, the others it reaches later, after
+                // another instance changed them once more.
+                for (Conversation c : conversations) {
+                    Conversation second = Conversations.withReply(c, "second version");
+                    archive.save(second);
+                    plain.save(Conversations.withReply(second, "third version"));
+                }
+                archive.save(conversation("99", GUILD, USER, DAY.plusSeconds(99), "new during the rebuild"));
+            } finally {
+                goOn.countDown();
+            }
+            awaitState(archive, State.READY);
+
+            ArchivePage page = search(archive, ArchiveQuery.ALL);
+            assertThat(page.items()).extracting(hit -> hit.conversation().fileName()).doesNotHaveDuplicates().hasSize(31);
+            assertThat(search(archive, ArchiveQuery.ALL.containing("\"second version\"")).items()).hasSize(30);
+            assertThat(index(archive).status().filesIndexed()).isEqualTo(31);
+        }
+    }
+
+    @Test
     void aFileSavedByAnotherArchiveInstanceIsFoundByTheWatch() {
         try (JsonFileConversationArchive archive = IndexedArchives.openReady(directory)) {
             JsonFileConversationArchive another = new JsonFileConversationArchive(directory);
