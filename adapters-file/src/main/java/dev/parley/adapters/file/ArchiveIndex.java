@@ -438,6 +438,15 @@ public final class ArchiveIndex implements ArchiveSearch {
                 attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             } catch (NoSuchFileException gone) {
                 return;
+            } catch (IOException e) {
+                // One file the process may not look at must not stop the index: held as unreadable, retried by full scans.
+                LOG.log(System.Logger.Level.WARNING, "cannot look at archive file {0} ({1}); the next full scan tries again",
+                        name, describe(e));
+                maintaining.updateDocument(new Term(IndexDocuments.FILE, name),
+                        IndexDocuments.unreadable(name, IndexDocuments.unknownVersion(name), "cannot read: " + describe(e)));
+                dirty = true;
+                uncommitted = true;
+                return;
             }
             if (attributes.lastModifiedTime().toMillis() < watermarkMillis) {
                 return;
