@@ -17,6 +17,9 @@ import java.util.List;
  * {@code --only} runs one benchmark (append: the conversation store; gate: the reply gate and roster).
  *
  * Without {@code --redis-uri} a {@code redis-server} from the PATH is started on a free loopback port.
+ *
+ * <p>{@code java -jar parley-benchmarks.jar archive [options]} runs the archive scale benchmark
+ * instead ({@link ArchiveScaleBenchmark}).
  */
 public final class Benchmarks {
 
@@ -24,6 +27,11 @@ public final class Benchmarks {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("archive")) {
+            // The archive at scale needs no Redis: its own options follow (see ArchiveScaleBenchmark).
+            ArchiveScaleBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         List<Integer> writers = List.of(1, 8, 32);
         Duration measure = Duration.ofSeconds(3);
         Duration warmup = Duration.ofSeconds(1);

@@ -13,6 +13,7 @@ public enum InputField {
     USER_ID,
     CHANNEL_ID,
     MESSAGE_ID,
+    MESSAGE_TYPE,
     MESSAGE_CONTENT,
     ATTACHMENTS,
     TOOL_CALL,
@@ -25,6 +26,12 @@ public enum InputField {
     /** The first day an archive query covers (its last day is checked against it). */
     FIRST_DAY,
     ARCHIVE_FILE_NAME,
+    /** The words a full-text archive search looks for. */
+    SEARCH_TEXT,
+    /** How many results one page holds. */
+    PAGE_LIMIT,
+    /** Where the next page of a search starts. */
+    PAGE_CURSOR,
     /** An id {@link dev.parley.domain.conversation.ConversationStore#claimIdle} handed out. */
     CLAIM_ID,
     AVATAR_RESPONSE_COOLDOWN,

@@ -36,6 +36,7 @@ final class ErrorCodes {
         return switch (field) {
             case THREAD_ID, GUILD_ID, USER_ID, CHANNEL_ID, MESSAGE_ID, AVATAR_ID -> INVALID_ID;
             case FIRST_DAY -> INVALID_DATE;
+            case MESSAGE_TYPE -> INVALID_MESSAGE_TYPE;
             default -> INVALID_INPUT;
         };
     }
@@ -59,6 +60,11 @@ final class ErrorCodes {
             case AVATAR_IMAGE_URL -> "avatar_image_url";
             case FIRST_DAY -> "from";
             case ARCHIVE_FILE_NAME -> "filename";
+            case MESSAGE_TYPE -> "message_type";
+            case SEARCH_TEXT -> "q";
+            case PAGE_LIMIT -> "limit";
+            case PAGE_CURSOR -> "cursor";
+            case AVATAR_PERSONALITY -> "personality";
             default -> field.inWords();
         };
     }
