@@ -13,14 +13,25 @@ import dev.parley.application.port.in.ChannelMessage;
 import dev.parley.domain.id.ChannelId;
 import dev.parley.domain.id.MessageId;
 import dev.parley.domain.id.UserId;
+import dev.parley.domain.id.WebhookId;
+import dev.parley.domain.platform.ChannelWebhook;
+import dev.parley.domain.platform.ChannelWebhooks;
 import dev.parley.domain.testing.MutableClock;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import net.dv8tion.jda.api.Permission;
+import net.dv8tion.jda.api.utils.data.DataObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -83,7 +94,8 @@ class DiscordBotTest {
     @Test
     void aNamedAvatarAnswersThroughTheChannelsWebhookWithItsNameAndImage() throws Exception {
         discord();
-        startBot(s -> s);
+        DiscordBot bot = startBot(s -> s);
+        assertThat(bot.connected()).isTrue();
 
         long trigger = discord.message(GENERAL).from(ALICE).content("hello Zoe").send();
 
@@ -101,6 +113,69 @@ class DiscordBotTest {
         StandInResponder.Handled handled = responder.awaitHandled(1, WAIT).getFirst();
         assertThat(handled.message().id()).isEqualTo(MessageId.of(Long.toString(trigger)));
         assertThat(handled.posted()).containsExactly(List.of(MessageId.of(Long.toString(post.messageId()))));
+        assertThat(webhooks.find(ChannelId.of(Long.toString(GENERAL)))).get()
+                .extracting(w -> w.id().value()).isEqualTo(Long.toString(post.webhookId()));
+        bot.close();
+        assertThat(bot.connected()).isFalse();
+    }
+
+    @Test
+    void anInstanceThatLosesTheRaceForAChannelsWebhookDeletesItsOwnAndPostsThroughTheWinners() throws Exception {
+        discord();
+        // Another instance records its webhook between this one's look-up and its own record.
+        ChannelWebhooks racing = new ChannelWebhooks() {
+            private boolean lost;
+
+            @Override
+            public Optional<ChannelWebhook> find(ChannelId channel) {
+                return webhooks.find(channel);
+            }
+
+            @Override
+            public synchronized ChannelWebhook putIfAbsent(ChannelWebhook webhook) {
+                if (!lost) {
+                    lost = true;
+                    webhooks.putIfAbsent(rivalWebhook(webhook.channel()));
+                }
+                return webhooks.putIfAbsent(webhook);
+            }
+
+            @Override
+            public boolean forget(ChannelWebhook webhook) {
+                return webhooks.forget(webhook);
+            }
+        };
+        DiscordSettings settings = DiscordSettings.of(discord.token()).withApiUrl(discord.restUrl()).withGatewayUrl(discord.gatewayUrl());
+        DiscordBot bot = new DiscordBot(settings, responder, racing, new InMemoryIdentifyPacing(Clock.systemUTC()));
+        toClose.add(0, bot);
+        bot.start();
+
+        discord.message(GENERAL).from(ALICE).content("Zoe, hi").send();
+
+        WebhookPost post = discord.awaitWebhookPosts(1, WAIT).getFirst();
+        ChannelWebhook winner = webhooks.find(ChannelId.of(Long.toString(GENERAL))).orElseThrow();
+        assertThat(Long.toString(post.webhookId())).isEqualTo(winner.id().value());
+        discord.await(() -> discord.deletedWebhooks().size() == 1, WAIT, () -> "the surplus webhook to be deleted");
+        long surplus = discord.deletedWebhooks().getFirst();
+        assertThat(surplus).isNotEqualTo(post.webhookId());
+        assertThat(discord.createdWebhooks()).extracting(FakeDiscord.CreatedWebhook::webhookId).contains(surplus);
+    }
+
+    /** A webhook created on the fake as another instance would have, outside the bot under test. */
+    private ChannelWebhook rivalWebhook(ChannelId channel) {
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create(discord.restUrl() + "channels/" + channel.value() + "/webhooks"))
+                    .header("Authorization", "Bot " + discord.token()).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Parley\"}")).build(), HttpResponse.BodyHandlers.ofString());
+            DataObject created = DataObject.fromJson(response.body());
+            return new ChannelWebhook(channel, WebhookId.of(created.getString("id")), created.getString("token"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

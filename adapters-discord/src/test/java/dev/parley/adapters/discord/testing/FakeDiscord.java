@@ -502,9 +502,12 @@ public final class FakeDiscord implements AutoCloseable {
             return unknown(method, path);
         }
         String[] p = path.substring(API_PREFIX.length()).split("/");
-        // Webhook execution authenticates with the webhook's token in the path, not the bot's.
+        // Webhook execution and deletion with the token authenticate with the webhook's token in the path, not the bot's.
         if (p.length == 3 && p[0].equals("webhooks") && method.equals("POST")) {
             return executeWebhook(Long.parseUnsignedLong(p[1]), p[2], query, DataObject.fromJson(raw));
+        }
+        if (p.length == 3 && p[0].equals("webhooks") && method.equals("DELETE")) {
+            return deleteWebhook(Long.parseUnsignedLong(p[1]), p[2]);
         }
         if (!("Bot " + token).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
             return error(401, 0, "401: Unauthorized");
@@ -535,7 +538,7 @@ public final class FakeDiscord implements AutoCloseable {
             }
         }
         if (p.length == 2 && p[0].equals("webhooks") && method.equals("DELETE")) {
-            return deleteWebhook(Long.parseUnsignedLong(p[1]));
+            return deleteWebhook(Long.parseUnsignedLong(p[1]), null);
         }
         return unknown(method, path);
     }
@@ -575,10 +578,13 @@ public final class FakeDiscord implements AutoCloseable {
         return okArray(list);
     }
 
-    private synchronized Answer deleteWebhook(long webhookId) {
-        if (webhooks.remove(webhookId) == null) {
+    /** Deletes a webhook; {@code webhookToken} is null when the bot's token authorised it. */
+    private synchronized Answer deleteWebhook(long webhookId, String webhookToken) {
+        FakeWebhook webhook = webhooks.get(webhookId);
+        if (webhook == null || (webhookToken != null && !webhook.token().equals(webhookToken))) {
             return error(404, UNKNOWN_WEBHOOK, "Unknown Webhook");
         }
+        webhooks.remove(webhookId);
         deletedWebhooks.add(webhookId);
         notifyAll();
         return new Answer(204, null);
