@@ -30,7 +30,7 @@ public interface ChannelOutlet {
 
     /**
      * The channel whose webhook serves {@code channel}: the channel itself, or a thread's parent;
-     * {@code null} when there is none (a thread whose parent takes no webhooks, a voice channel's chat).
+     * {@code null} when there is none (a thread whose parent takes no webhooks).
      */
     static IWebhookContainer homeOf(GuildMessageChannel channel) {
         if (channel instanceof ThreadChannel thread) {
