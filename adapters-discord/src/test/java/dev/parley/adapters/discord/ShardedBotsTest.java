@@ -6,11 +6,14 @@ import dev.parley.adapters.discord.testing.FailOnErrorLogs;
 import dev.parley.adapters.discord.testing.FakeDiscord;
 import dev.parley.adapters.discord.testing.FakeDiscord.Identify;
 import dev.parley.adapters.discord.testing.FakeGuild;
+import dev.parley.adapters.discord.platform.PacedSessionController;
 import dev.parley.adapters.memory.InMemoryChannelWebhooks;
 import dev.parley.adapters.memory.InMemoryIdentifyPacing;
-import dev.parley.adapters.discord.platform.PacedSessionController;
+import dev.parley.domain.id.UserId;
 import dev.parley.domain.platform.ChannelWebhooks;
+import dev.parley.domain.platform.IdentifyBucket;
 import dev.parley.domain.platform.IdentifyPacing;
+import dev.parley.domain.platform.IdentifyTicket;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -116,16 +119,25 @@ class ShardedBotsTest {
     }
 
     @Test
-    void shardsInDifferentBucketsIdentifyWithoutWaitingForEachOther() throws Exception {
+    void aHeldBucketHoldsBackOnlyTheShardsThatIdentifyInIt() throws Exception {
         FakeDiscord discord = discord(2);
         IdentifyPacing sharedPacing = new InMemoryIdentifyPacing(Clock.systemUTC());
         ChannelWebhooks sharedWebhooks = new InMemoryChannelWebhooks();
+        // Another instance is identifying in bucket 0 (max_concurrency 2: shard 0 is in bucket 0, shard 1 in bucket 1).
+        IdentifyBucket bucketZero = new IdentifyBucket(UserId.of(Long.toString(discord.botId())), 0);
+        IdentifyTicket elsewhere = new IdentifyTicket("another-instance");
+        assertThat(sharedPacing.hold(bucketZero, elsewhere, Duration.ofMinutes(5)).taken()).isTrue();
+        DiscordBot instanceZero = instance(discord, 0, new StandInResponder(), sharedPacing, sharedWebhooks);
+        DiscordBot instanceOne = instance(discord, 1, new StandInResponder(), sharedPacing, sharedWebhooks);
 
-        startTogether(instance(discord, 0, new StandInResponder(), sharedPacing, sharedWebhooks),
-                instance(discord, 1, new StandInResponder(), sharedPacing, sharedWebhooks));
+        CompletableFuture<Void> zeroStarted = CompletableFuture.runAsync(instanceZero::start);
+        instanceOne.start();
 
-        List<Identify> identifies = discord.awaitIdentifies(2, WAIT).stream().sorted(Comparator.comparing(Identify::at)).toList();
-        assertThat(identifies.get(1).at().minus(identifies.get(0).at())).as("buckets 0 and 1 (max_concurrency 2)")
-                .isLessThan(PacedSessionController.IDENTIFY_WINDOW);
+        assertThat(discord.identifies()).extracting(Identify::shard).as("bucket 0 is held elsewhere").containsExactly(1);
+        assertThat(zeroStarted).isNotDone();
+
+        sharedPacing.hold(bucketZero, elsewhere, Duration.ofMillis(1));
+        zeroStarted.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        assertThat(discord.identifies()).extracting(Identify::shard).containsExactly(1, 0);
     }
 }
