@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Executors;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
 import net.dv8tion.jda.api.requests.GatewayIntent;
@@ -121,6 +122,10 @@ public final class DiscordBot implements AutoCloseable {
             DefaultShardManagerBuilder builder = DefaultShardManagerBuilder.createLight(settings.token(), INTENTS)
                     .setRestConfig(new RestConfig().setBaseUrl(settings.apiUrl().toString()))
                     .setSessionController(sessions)
+                    // JDA runs REST callbacks on the common ForkJoinPool by default: anything else in the
+                    // process that blocks its few threads (seen in tests) would stall the bot's requests.
+                    .setCallbackPool(Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("parley-discord-callback-", 0)
+                            .factory()), true)
                     .setEnableShutdownHook(false)
                     .addEventListeners(startup, listener);
             settings.shardsTotal().ifPresent(builder::setShardsTotal);
@@ -198,7 +203,9 @@ public final class DiscordBot implements AutoCloseable {
             return;
         }
         List<JDA> running = List.copyOf(current.getShards());
-        current.shutdown();
+        // Each shard first, then the manager: ShardManager.shutdown() stops the shared gateway pool at
+        // once while the shards still close their sockets on it, and JDA logs the rejected sends as errors.
+        running.forEach(JDA::shutdown);
         for (JDA jda : running) {
             try {
                 long left = Math.max(1, deadline - System.nanoTime());
@@ -212,6 +219,7 @@ public final class DiscordBot implements AutoCloseable {
                 jda.shutdownNow();
             }
         }
+        current.shutdown();
     }
 
     private void closeQuietly() {

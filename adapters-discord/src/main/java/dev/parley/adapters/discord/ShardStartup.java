@@ -6,14 +6,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
-import net.dv8tion.jda.api.events.session.ReadyEvent;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.events.StatusChangeEvent;
 import net.dv8tion.jda.api.events.session.ShutdownEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.requests.CloseCode;
 
 /**
- * Watches the shards come up: which are ready, and the first one that shut down before it was
- * (the reason a start must fail with, such as disallowed intents).
+ * Watches the shards come up: which are connected (status {@code CONNECTED}, set just after
+ * JDA's ready event), and the first one that shut down before it was (the reason a start must
+ * fail with, such as disallowed intents).
  */
 final class ShardStartup extends ListenerAdapter {
 
@@ -23,9 +25,11 @@ final class ShardStartup extends ListenerAdapter {
     private volatile String failure;
 
     @Override
-    public void onReady(ReadyEvent event) {
-        ready.add(event.getJDA().getShardInfo().getShardId());
-        signal();
+    public void onStatusChange(StatusChangeEvent event) {
+        if (event.getNewStatus() == JDA.Status.CONNECTED) {
+            ready.add(event.getJDA().getShardInfo().getShardId());
+            signal();
+        }
     }
 
     @Override

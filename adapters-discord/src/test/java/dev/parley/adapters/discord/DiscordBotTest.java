@@ -40,7 +40,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(FailOnErrorLogs.class)
 class DiscordBotTest {
 
-    static final Duration WAIT = Duration.ofSeconds(20);
+    /** Generous: a cold start of JDA on a loaded two-core machine was seen to take half a minute. */
+    static final Duration WAIT = Duration.ofSeconds(60);
     static final long GUILD = FakeDiscord.guildIdOnShard(0, 1, 0);
     static final long GENERAL = 100;
     static final long QUIET = 200;

@@ -13,6 +13,7 @@ import dev.parley.domain.id.UserId;
 import dev.parley.domain.platform.ChannelWebhooks;
 import dev.parley.domain.platform.IdentifyBucket;
 import dev.parley.domain.platform.IdentifyPacing;
+import dev.parley.domain.platform.IdentifySlot;
 import dev.parley.domain.platform.IdentifyTicket;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,6 +22,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -33,7 +35,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(FailOnErrorLogs.class)
 class ShardedBotsTest {
 
-    static final Duration WAIT = Duration.ofSeconds(30);
+    /** Generous: a cold start of JDA on a loaded two-core machine was seen to take half a minute. */
+    static final Duration WAIT = Duration.ofSeconds(90);
     static final long GUILD_ON_0 = FakeDiscord.guildIdOnShard(0, 2, 0);
     static final long GUILD_ON_1 = FakeDiscord.guildIdOnShard(1, 2, 0);
     static final long CHANNEL_ON_0 = 100;
@@ -121,22 +124,32 @@ class ShardedBotsTest {
     @Test
     void aHeldBucketHoldsBackOnlyTheShardsThatIdentifyInIt() throws Exception {
         FakeDiscord discord = discord(2);
-        IdentifyPacing sharedPacing = new InMemoryIdentifyPacing(Clock.systemUTC());
-        ChannelWebhooks sharedWebhooks = new InMemoryChannelWebhooks();
+        IdentifyPacing memory = new InMemoryIdentifyPacing(Clock.systemUTC());
         // Another instance is identifying in bucket 0 (max_concurrency 2: shard 0 is in bucket 0, shard 1 in bucket 1).
         IdentifyBucket bucketZero = new IdentifyBucket(UserId.of(Long.toString(discord.botId())), 0);
         IdentifyTicket elsewhere = new IdentifyTicket("another-instance");
-        assertThat(sharedPacing.hold(bucketZero, elsewhere, Duration.ofMinutes(5)).taken()).isTrue();
+        assertThat(memory.hold(bucketZero, elsewhere, Duration.ofMinutes(5)).taken()).isTrue();
+        AtomicInteger toldToWait = new AtomicInteger();
+        IdentifyPacing sharedPacing = (bucket, ticket, duration) -> {
+            IdentifySlot slot = memory.hold(bucket, ticket, duration);
+            if (bucket.equals(bucketZero) && !slot.taken()) {
+                toldToWait.incrementAndGet();
+            }
+            return slot;
+        };
+        ChannelWebhooks sharedWebhooks = new InMemoryChannelWebhooks();
         DiscordBot instanceZero = instance(discord, 0, new StandInResponder(), sharedPacing, sharedWebhooks);
         DiscordBot instanceOne = instance(discord, 1, new StandInResponder(), sharedPacing, sharedWebhooks);
 
+        // Zero's start blocks a common-pool thread while it waits: the bot must not need that pool (it once did, for JDA's callbacks).
         CompletableFuture<Void> zeroStarted = CompletableFuture.runAsync(instanceZero::start);
         instanceOne.start();
+        discord.await(() -> toldToWait.get() > 0, WAIT, () -> "shard 0 to ask for bucket 0");
 
         assertThat(discord.identifies()).extracting(Identify::shard).as("bucket 0 is held elsewhere").containsExactly(1);
         assertThat(zeroStarted).isNotDone();
 
-        sharedPacing.hold(bucketZero, elsewhere, Duration.ofMillis(1));
+        memory.hold(bucketZero, elsewhere, Duration.ofMillis(1));
         zeroStarted.get(WAIT.toSeconds(), TimeUnit.SECONDS);
         assertThat(discord.identifies()).extracting(Identify::shard).containsExactly(1, 0);
     }
