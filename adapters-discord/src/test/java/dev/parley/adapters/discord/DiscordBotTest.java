@@ -46,6 +46,7 @@ class DiscordBotTest {
     static final long GENERAL = 100;
     static final long QUIET = 200;
     static final long RANDOM = 300;
+    static final long NO_THREADS = 400;
     static final long SIDE_THREAD = 150;
     static final long ALICE = 500;
     static final long ROBOT = 600;
@@ -62,6 +63,7 @@ class DiscordBotTest {
                         .textChannel(GENERAL, "general").thread(SIDE_THREAD, GENERAL, "side talk")
                         .textChannel(QUIET, "quiet").denyBot(QUIET, Permission.MANAGE_WEBHOOKS)
                         .textChannel(RANDOM, "random")
+                        .textChannel(NO_THREADS, "no-threads").denyBot(NO_THREADS, Permission.CREATE_PUBLIC_THREADS)
                         .member(ALICE, "alice").botMember(ROBOT, "robot"))
                 .start();
         toClose.add(discord);
@@ -453,5 +455,37 @@ class DiscordBotTest {
         assertThat(took).isLessThan(Duration.ofSeconds(2).plus(Duration.ofSeconds(3)));
         discord.await(() -> discord.openGatewayConnections() == 0, WAIT, () -> "the gateway connection to close");
         responder.release();
+    }
+
+    @Test
+    void theThreadFlowNeedsCreatePublicThreadsAndSaysSo() throws Exception {
+        discord();
+        try (CapturedLog warnings = CapturedLog.of("dev.parley.adapters.discord.bot.PermissionWarnings")) {
+            DiscordBot bot = startBot(s -> s.withDefaultAvatar(StandInResponder.ECHO.id()).withThreadFlow(true));
+
+            discord.message(NO_THREADS).from(ALICE).content("a thread, please").mentioning(discord.botId()).send();
+
+            assertThat(warnings.awaitLines(1, WAIT).getFirst()).contains(Long.toString(NO_THREADS)).contains("Create Public Threads")
+                    .doesNotContain("Manage Webhooks");
+            bot.close();
+            assertThat(discord.createdThreads()).isEmpty();
+            assertThat(discord.webhookPosts()).isEmpty();
+            assertThat(responder.handled()).isEmpty();
+        }
+    }
+
+    @Test
+    void aRefusedMessageContentIntentFailsTheStartSayingWhereToEnableIt() {
+        discord = FakeDiscord.builder().withoutMessageContentIntent()
+                .guild(FakeGuild.withId(GUILD).textChannel(GENERAL, "general")).start();
+        toClose.add(discord);
+        DiscordSettings settings = DiscordSettings.of(discord.token()).withApiUrl(discord.restUrl()).withGatewayUrl(discord.gatewayUrl());
+        DiscordBot bot = new DiscordBot(settings, responder, webhooks, new InMemoryIdentifyPacing(Clock.systemUTC()));
+        toClose.add(0, bot);
+
+        assertThatThrownBy(bot::start).isInstanceOf(DiscordStartException.class)
+                .hasMessageContaining("Message Content intent").hasMessageContaining("developer portal");
+        // JDA reports the refusal as an error of its own: expected here, so it does not fail the test.
+        assertThat(FailOnErrorLogs.drain()).anySatisfy(line -> assertThat(line).contains("DISALLOWED_INTENTS"));
     }
 }

@@ -69,11 +69,13 @@ public final class FakeDiscord implements AutoCloseable {
     private static final int UNKNOWN_MESSAGE = 10008;
     private static final int MISSING_PERMISSIONS = 50013;
     private static final int THREAD_ALREADY_CREATED = 160004;
+    private static final long MESSAGE_CONTENT_INTENT = 1L << 15;
 
     private final FakeUser bot;
     private final String token;
     private final int shards;
     private final int maxConcurrency;
+    private final boolean messageContentAllowed;
     private final long startNanos = System.nanoTime();
     private final Map<Long, FakeGuild> guilds = new LinkedHashMap<>();
     private final Map<Long, Long> guildOfChannel = new HashMap<>();
@@ -152,6 +154,7 @@ public final class FakeDiscord implements AutoCloseable {
         private int shards = 1;
         private int maxConcurrency = 1;
         private final List<FakeGuild> guilds = new ArrayList<>();
+        private boolean messageContentAllowed = true;
 
         private Builder() {
         }
@@ -184,6 +187,12 @@ public final class FakeDiscord implements AutoCloseable {
             return this;
         }
 
+        /** Refuses an IDENTIFY asking for the Message Content intent (close code 4014), as Discord does while it is off in the portal. */
+        public Builder withoutMessageContentIntent() {
+            this.messageContentAllowed = false;
+            return this;
+        }
+
         public FakeDiscord start() {
             try {
                 return new FakeDiscord(this);
@@ -207,6 +216,7 @@ public final class FakeDiscord implements AutoCloseable {
         this.token = builder.token;
         this.shards = builder.shards;
         this.maxConcurrency = builder.maxConcurrency;
+        this.messageContentAllowed = builder.messageContentAllowed;
         users.put(bot.id(), bot);
         for (FakeGuild guild : builder.guilds) {
             guilds.put(guild.id, guild);
@@ -401,6 +411,11 @@ public final class FakeDiscord implements AutoCloseable {
     }
 
     // ---------------------------------------------------------------- state used by the gateway
+
+    /** Whether an IDENTIFY with {@code intents} may proceed (false: close it with 4014 Disallowed intents). */
+    boolean intentsAllowed(long intents) {
+        return messageContentAllowed || (intents & MESSAGE_CONTENT_INTENT) == 0;
+    }
 
     synchronized void recordIdentify(int shard, int shardCount, long intents) {
         identifies.add(new Identify(shard, shardCount, intents, Duration.ofNanos(System.nanoTime() - startNanos)));

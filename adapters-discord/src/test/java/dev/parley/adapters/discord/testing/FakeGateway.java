@@ -164,6 +164,10 @@ final class FakeGateway implements AutoCloseable {
             total = pair.getInt(1);
         }
         discord.recordIdentify(shard, total, data.getLong("intents", 0));
+        if (!discord.intentsAllowed(data.getLong("intents", 0))) {
+            connection.closeWith(4014, "Disallowed intent(s).");
+            return null;
+        }
         ShardSession session = shards.computeIfAbsent(shard, ShardSession::new);
         synchronized (session) {
             session.total = total;
