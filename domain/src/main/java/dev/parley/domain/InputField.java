@@ -34,6 +34,10 @@ public enum InputField {
     PAGE_CURSOR,
     /** An id {@link dev.parley.domain.conversation.ConversationStore#claimIdle} handed out. */
     CLAIM_ID,
+    WEBHOOK_ID,
+    WEBHOOK_TOKEN,
+    /** Who holds an identify slot of the Discord gateway. */
+    IDENTIFY_TICKET,
     AVATAR_RESPONSE_COOLDOWN,
     BOT_REPLY_COOLDOWN,
     NARRATIVE_COOLDOWN,
