@@ -63,6 +63,14 @@ public final class InMemoryReplyGate implements ReplyGate {
         while (true) {
             Instant now = clock.instant();
             Instant until = narrativeUntil.get();
+            if (Duration.between(now, until).compareTo(rules.narrativeCooldown()) > 0) {
+                // The clock stepped back: wait one cooldown at most.
+                Instant reanchored = now.plus(rules.narrativeCooldown());
+                if (!narrativeUntil.compareAndSet(until, reanchored)) {
+                    continue;
+                }
+                until = reanchored;
+            }
             if (now.isBefore(until)) {
                 return new GateDecision.Denied(DenialReason.NARRATIVE_COOLDOWN, Duration.between(now, until));
             }
@@ -114,6 +122,15 @@ public final class InMemoryReplyGate implements ReplyGate {
             if (!request.overrideCooldown()) {
                 Duration avatarWait = remaining(avatarUntil.get(request.avatar()), now);
                 Duration channelWait = remaining(botReplyUntil, now);
+                // A deadline further ahead than its cooldown means the clock stepped back: wait one cooldown at most.
+                if (avatarWait.compareTo(rules.avatarResponseCooldown()) > 0) {
+                    avatarWait = rules.avatarResponseCooldown();
+                    avatarUntil.put(request.avatar(), now.plus(avatarWait));
+                }
+                if (channelWait.compareTo(rules.botReplyCooldown()) > 0) {
+                    channelWait = rules.botReplyCooldown();
+                    botReplyUntil = now.plus(channelWait);
+                }
                 if (avatarWait.isPositive() || channelWait.isPositive()) {
                     Duration retryAfter = avatarWait.compareTo(channelWait) >= 0 ? avatarWait : channelWait;
                     DenialReason reason = avatarWait.isPositive() ? DenialReason.AVATAR_COOLDOWN : DenialReason.BOT_REPLY_COOLDOWN;

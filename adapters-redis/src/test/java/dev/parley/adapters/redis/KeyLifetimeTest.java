@@ -11,7 +11,7 @@ import dev.parley.domain.conversation.Conversation;
 import dev.parley.domain.conversation.Message;
 import dev.parley.domain.id.MessageId;
 import dev.parley.domain.id.ThreadId;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -37,7 +37,7 @@ class KeyLifetimeTest {
     private final String prefix = "lifetime-" + UUID.randomUUID();
     private final RedisConversationStore store = new RedisConversationStore(TestConnections.shared(),
             RedisStoreOptions.defaults().withKeyPrefix(prefix).withGrace(GRACE));
-    private final RedisCommands<String, String> redis = TestConnections.shared().sync();
+    private final RedisClusterCommands<String, String> redis = TestConnections.shared().sync();
     private final ThreadId thread = ThreadId.of("42");
 
     private List<String> liveKeys() {

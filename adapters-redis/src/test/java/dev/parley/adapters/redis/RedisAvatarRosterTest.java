@@ -7,7 +7,7 @@ import dev.parley.domain.avatar.Activation;
 import dev.parley.domain.avatar.AvatarRoster;
 import dev.parley.domain.avatar.AvatarRosterContract;
 import dev.parley.domain.avatar.Presence;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -60,7 +60,7 @@ class RedisAvatarRosterTest extends AvatarRosterContract {
         RedisGateOptions shortLived = options.withRosterTtl(ttl);
         AvatarRoster roster = new RedisAvatarRoster(TestConnections.shared(), 8, shortLived);
         GateKeys keys = new GateKeys(options.keyPrefix());
-        RedisCommands<String, String> sync = TestConnections.shared().sync();
+        RedisClusterCommands<String, String> sync = TestConnections.shared().sync();
         long before = redisMillis(sync);
         roster.activate(CHANNEL, avatar(1));
         long after = redisMillis(sync);
@@ -75,7 +75,7 @@ class RedisAvatarRosterTest extends AvatarRosterContract {
     }
 
     /** Redis's {@code TIME} in whole milliseconds, rounded down. */
-    private static long redisMillis(RedisCommands<String, String> sync) {
+    private static long redisMillis(RedisClusterCommands<String, String> sync) {
         List<String> time = sync.time();
         return Long.parseLong(time.get(0)) * 1_000L + Long.parseLong(time.get(1)) / 1_000L;
     }

@@ -12,7 +12,7 @@ import dev.parley.domain.reply.ReplyGate;
 import dev.parley.domain.reply.ReplyGateContract;
 import dev.parley.domain.reply.ReplyRequest;
 import dev.parley.domain.reply.ReplyRules;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.lettuce.core.cluster.SlotHash;
 import java.time.Duration;
 import java.time.Instant;
@@ -103,14 +103,14 @@ class RedisReplyGateTest extends ReplyGateContract {
         return ReplyRequest.of(CHANNEL, AvatarId.of(avatar), MessageId.of(trigger));
     }
 
-    private static Instant redisTime(RedisCommands<String, String> sync) {
+    private static Instant redisTime(RedisClusterCommands<String, String> sync) {
         List<String> time = sync.time();
         return RedisTime.instant(Long.parseLong(time.get(0)) * 1_000_000L + Long.parseLong(time.get(1)));
     }
 
     @Test
     void admissionsCarryRedisServerTime() {
-        RedisCommands<String, String> sync = TestConnections.shared().sync();
+        RedisClusterCommands<String, String> sync = TestConnections.shared().sync();
         ReplyGate gate = newGate(rules());
 
         Instant before = redisTime(sync);
@@ -143,7 +143,7 @@ class RedisReplyGateTest extends ReplyGateContract {
         gate.decide(ask("bob", "1"));
         GateKeys keys = new GateKeys(options.keyPrefix());
         AvatarId alice = AvatarId.of("alice");
-        RedisCommands<String, String> sync = TestConnections.shared().sync();
+        RedisClusterCommands<String, String> sync = TestConnections.shared().sync();
 
         List<String> channelKeys = List.of(keys.botReplyCooldown(CHANNEL), keys.avatarCooldown(CHANNEL, alice),
                 keys.trigger(CHANNEL, MessageId.of("1")), keys.roster(CHANNEL), keys.presence(CHANNEL));
@@ -161,7 +161,7 @@ class RedisReplyGateTest extends ReplyGateContract {
         RedisGateOptions accented = RedisGateOptions.defaults().withKeyPrefix("gäte-test-" + UUID.randomUUID());
         ReplyGate gate = new RedisReplyGate(TestConnections.shared(), ReplyRules.defaults(), accented);
         GateKeys keys = new GateKeys(accented.keyPrefix());
-        RedisCommands<String, String> sync = TestConnections.shared().sync();
+        RedisClusterCommands<String, String> sync = TestConnections.shared().sync();
 
         assertThat(gate.decide(ask("alice", "1")).admitted()).isTrue();
 
