@@ -34,6 +34,11 @@ class RedisAvatarRosterTest extends AvatarRosterContract {
     }
 
     @Override
+    protected AvatarRoster withCap(AvatarRoster roster, int lowered) {
+        return new RedisAvatarRoster(TestConnections.second(), lowered, options);
+    }
+
+    @Override
     protected void elapse(Duration duration) {
         RedisReplyGateTest.sleep(duration);
     }
