@@ -11,14 +11,18 @@
 -- needed, so activity times are distinct and ordered as the steps (the avatar being activated is
 -- always the most recent, never the stalest, and a server clock stepping back moves nothing back).
 -- Returns {newly 1/0, {avatar, activated, last, ...} by recency, {avatar, activated, last, deactivated, ...}}.
-if KEYS[3] then
-  local earlier = redis.call('GET', KEYS[3])
-  if earlier then
-    return cjson.decode(earlier)
-  end
-end
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
+if KEYS[3] then
+  -- {forget at us, result}: the stored time decides, as for cooldowns; the TTL only reclaims memory.
+  local earlier = redis.call('GET', KEYS[3])
+  if earlier then
+    local remembered = cjson.decode(earlier)
+    if now < tonumber(remembered[1]) then
+      return remembered[2]
+    end
+  end
+end
 local latest = redis.call('ZRANGE', KEYS[1], -1, -1, 'WITHSCORES')
 if latest[2] and tonumber(latest[2]) >= now then
   now = tonumber(latest[2]) + 1
@@ -70,6 +74,6 @@ redis.call('PEXPIRE', KEYS[2], ARGV[3])
 
 local result = {newly, activeAvatars(KEYS[1], KEYS[2], cap), deactivated}
 if KEYS[3] then
-  redis.call('SET', KEYS[3], cjson.encode(result), 'PX', ARGV[4])
+  redis.call('SET', KEYS[3], cjson.encode({string.format('%d', now + tonumber(ARGV[4]) * 1000), result}), 'PX', ARGV[4])
 end
 return result
