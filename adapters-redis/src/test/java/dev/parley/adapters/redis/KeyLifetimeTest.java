@@ -20,7 +20,7 @@ import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
- * The TTL safety net: live keys outlive their deadline by grace to twice grace, then leave nothing behind.
+ * The TTL safety net: live keys outlive their deadline by grace (exactly, after creation) to twice grace, then leave nothing behind.
  * Key lifetimes are judged on Redis's own clock (the deadline in the due set against each key's
  * {@code PEXPIRETIME}), so no pause of this JVM between a write and its check can move them.
  */
@@ -58,6 +58,17 @@ class KeyLifetimeTest {
         for (String key : liveKeys()) {
             assertThat(redis.pexpiretime(key) - deadline).as("%s expires this long after the deadline", key)
                     .isBetween(GRACE.toMillis(), GRACE.plus(GRACE).toMillis());
+        }
+    }
+
+    @Test
+    void aNewConversationsKeysExpireGraceAfterItsIdleDeadline() {
+        store.create(Conversation.start(thread, GUILD, GUILD_NAME, REQUESTER, CREATED_AT)
+                .append(Message.chat(CREATED_AT, "first").from(REQUESTER).withId(MessageId.of("7"))), IDLE);
+
+        long deadline = deadline();
+        for (String key : liveKeys()) {
+            assertThat(redis.pexpiretime(key) - deadline).as("%s expires this long after the deadline", key).isEqualTo(GRACE.toMillis());
         }
     }
 
