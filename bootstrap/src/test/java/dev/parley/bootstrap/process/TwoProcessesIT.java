@@ -71,9 +71,9 @@ class TwoProcessesIT {
     void everyConversationIsArchivedOnceWithItsFullHistoryAfterOneInstanceIsKilled() throws Exception {
         workDirectory = Files.createTempDirectory("parley-two-processes");
         Path archive = workDirectory.resolve("archive");
-        try (RedisServer redis = RedisServer.startLocal(RedisServer.Persistence.NONE, null)) {
-            URI a = start("a", redis.uri(), archive);
-            URI b = start("b", redis.uri(), archive);
+        try (RedisUnderTest redis = redis()) {
+            URI a = start("a", redis.arguments(), archive);
+            URI b = start("b", redis.arguments(), archive);
             awaitHealthy(a);
             awaitHealthy(b);
 
@@ -182,18 +182,34 @@ class TwoProcessesIT {
         return byThread;
     }
 
-    private URI start(String name, String redisUri, Path archive) throws IOException {
+    /** The Redis both processes share, and the JVM arguments that point them at it. */
+    record RedisUnderTest(List<String> arguments, AutoCloseable server) implements AutoCloseable {
+
+        @Override
+        public void close() throws Exception {
+            server.close();
+        }
+    }
+
+    /** A single redis-server; {@link TwoProcessesOnClusterIT} runs the same test on a Redis Cluster. */
+    RedisUnderTest redis() {
+        RedisServer server = RedisServer.startLocal(RedisServer.Persistence.NONE, null);
+        return new RedisUnderTest(List.of("-Dredis.uri=" + server.uri()), server);
+    }
+
+    private URI start(String name, List<String> redisArguments, Path archive) throws IOException {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
         String java = ProcessHandle.current().info().command().orElse("java");
-        Process process = new ProcessBuilder(java, "-Xmx256m",
-                "-Dparley.storage=redis", "-Dredis.uri=" + redisUri,
-                "-Dmicronaut.server.port=" + port, "-Dparley.archive.directory=" + archive,
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-Dparley.storage=redis"));
+        command.addAll(redisArguments);
+        command.addAll(List.of("-Dmicronaut.server.port=" + port, "-Dparley.archive.directory=" + archive,
                 "-Dparley.conversations.idle-time=" + IDLE_TIME, "-Dparley.conversations.sweep-interval=200ms",
                 "-Dparley.conversations.claim-lease=3s",
-                "-jar", System.getProperty("parley.jar", "target/parley.jar"))
+                "-jar", System.getProperty("parley.jar", "target/parley.jar")));
+        Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(workDirectory.resolve(name + ".log").toFile())
                 .start();
