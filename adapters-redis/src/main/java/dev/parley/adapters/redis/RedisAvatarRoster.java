@@ -17,9 +17,11 @@ import java.util.Optional;
  * set (avatar to last activity, Redis {@code TIME} in microseconds) beside a hash of presences;
  * {@code activate.lua} adds the avatar, rotates out the stalest others beyond the cap, marks their
  * presences deactivated and returns the result in one atomic step, so each rotation is reported
- * once, to the caller whose activation caused it. Both keys live {@link RedisGateOptions#rosterTtl()}
- * after the channel's last activation. Failures surface as
- * {@link dev.parley.domain.StorageUnavailableException}.
+ * once, to the caller whose activation caused it; an identified activation's answer is kept
+ * beside the roster for {@link #RESULT_MEMORY}, so a retry after a lost reply learns the rotation
+ * too. Listings show at most this roster's cap, even when the channel was filled under a higher
+ * one. Both keys live {@link RedisGateOptions#rosterTtl()} after the channel's last activation.
+ * Failures surface as {@link dev.parley.domain.StorageUnavailableException}.
  *
  * <pre>{@code
  * AvatarRoster roster = new RedisAvatarRoster(redis.live(), rules.maxActiveAvatarsPerChannel(), RedisGateOptions.defaults());

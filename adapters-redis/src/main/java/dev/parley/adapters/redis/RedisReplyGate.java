@@ -17,7 +17,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * ({@code admit.lua}: responder cap, avatar and bot-reply cooldowns, place-keeping, and on
  * admission taking all three) and the narrative slot another ({@code narrative.lua}), so a
  * decision is one round trip and atomic across instances. The clock is Redis {@code TIME}:
- * {@link GateDecision.Admitted#at()} is the server's time, in microseconds.
+ * {@link GateDecision.Admitted#at()} is the server's time, in microseconds. A cooldown deadline
+ * further ahead than its cooldown (Redis's clock stepped back) is re-anchored at now plus the
+ * cooldown, so no wait exceeds its configured length.
  *
  * <p>Fails closed: any Redis failure (down, timed out, refused) answers
  * {@code Denied(STORAGE_UNAVAILABLE, options.unavailablePause())}; it never throws and never

@@ -29,7 +29,9 @@ package dev.parley.domain.reply;
  *       left on the bot-reply cooldown (zero when not running). If either is positive, the answer is
  *       {@code Denied(reason, retryAfter)} with {@code retryAfter = max(avatarWait, channelWait)} and
  *       {@code reason = AVATAR_COOLDOWN} if {@code avatarWait > 0} (the avatar's own haste), else
- *       {@code BOT_REPLY_COOLDOWN}. If the avatar was not in {@code R} and
+ *       {@code BOT_REPLY_COOLDOWN}. A running cooldown never asks for more than its own length: a
+ *       deadline further ahead than that (the gate's clock stepped back) is moved to now plus the
+ *       cooldown in the same step. If the avatar was not in {@code R} and
  *       {@code retryAfter <= maxWait}, it is added to {@code R} in the same step: it
  *       <em>keeps a place</em> for this trigger and is expected back after {@code retryAfter}. A wait
  *       longer than {@code maxWait} takes no place (the responder would drop the reply anyway).
@@ -55,8 +57,8 @@ package dev.parley.domain.reply;
  * <h2>Narratives</h2>
  * {@link #tryTakeNarrativeSlot} is global across channels and instances and is taken before the
  * narrative is generated (decisions.md 12): if the narrative cooldown runs,
- * {@code Denied(NARRATIVE_COOLDOWN, time left)}; otherwise {@code Admitted(now)} and the cooldown
- * runs from now.
+ * {@code Denied(NARRATIVE_COOLDOWN, time left)} (never more than the narrative cooldown, as
+ * above); otherwise {@code Admitted(now)} and the cooldown runs from now.
  *
  * <h2>Failures</h2>
  * The gate fails closed: an adapter whose backing service fails answers
