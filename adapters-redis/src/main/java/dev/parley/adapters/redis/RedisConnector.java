@@ -9,11 +9,9 @@ import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulConnection;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.cluster.ClusterClientOptions;
 import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
 import io.lettuce.core.cluster.RedisClusterClient;
-import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Delay;
 import java.time.Duration;
@@ -21,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
@@ -61,6 +60,7 @@ public final class RedisConnector implements AutoCloseable {
     /** The client and resources this connector built itself (and so shuts down), or null when given a client. */
     private final AbstractRedisClient ownClient;
     private final ClientResources ownResources;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private RedisConnector(List<StatefulConnection<String, String>> opened, RedisConnection live, RedisConnection sweeper,
             AbstractRedisClient ownClient, ClientResources ownResources) {
@@ -234,8 +234,12 @@ public final class RedisConnector implements AutoCloseable {
         return sweeper;
     }
 
+    /** Closes the two connections, and the client if this connector built it. Repeating it does nothing. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         opened.forEach(StatefulConnection::close);
         if (ownClient != null) {
             shutDown(ownClient, ownResources);

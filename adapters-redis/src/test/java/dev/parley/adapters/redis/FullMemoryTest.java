@@ -40,8 +40,8 @@ class FullMemoryTest {
     @Test
     void aFullRedisStillHandsADeadInstancesClaimsToTheSurvivorWhoArchivesThemAndFreesRoomForAppends() throws Exception {
         try (RedisServer server = RedisServer.startLocal(RedisServer.Persistence.NONE, null, List.of("--maxmemory-policy", "noeviction"));
-                RedisConnector doomed = RedisConnector.connect(server.uri(), RedisConnector.DEFAULT_COMMAND_TIMEOUT);
                 RedisConnector survivor = RedisConnector.connect(server.uri(), RedisConnector.DEFAULT_COMMAND_TIMEOUT)) {
+            RedisConnector doomed = RedisConnector.connect(server.uri(), RedisConnector.DEFAULT_COMMAND_TIMEOUT);
             RedisStoreOptions options = RedisStoreOptions.defaults().withKeyPrefix("full");
             RedisConversationStore dying = new RedisConversationStore(doomed.live(), doomed.sweeper(), options);
             RedisConversationStore living = new RedisConversationStore(survivor.live(), survivor.sweeper(), options);

@@ -183,18 +183,18 @@ class TwoProcessesIT {
     }
 
     /** The Redis both processes share, and the JVM arguments that point them at it. */
-    record RedisUnderTest(List<String> arguments, AutoCloseable server) implements AutoCloseable {
+    record RedisUnderTest(List<String> arguments, Runnable stop) implements AutoCloseable {
 
         @Override
-        public void close() throws Exception {
-            server.close();
+        public void close() {
+            stop.run();
         }
     }
 
     /** A single redis-server; {@link TwoProcessesOnClusterIT} runs the same test on a Redis Cluster. */
     RedisUnderTest redis() {
         RedisServer server = RedisServer.startLocal(RedisServer.Persistence.NONE, null);
-        return new RedisUnderTest(List.of("-Dredis.uri=" + server.uri()), server);
+        return new RedisUnderTest(List.of("-Dredis.uri=" + server.uri()), server::close);
     }
 
     private URI start(String name, List<String> redisArguments, Path archive) throws IOException {

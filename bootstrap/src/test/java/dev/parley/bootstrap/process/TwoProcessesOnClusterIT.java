@@ -13,6 +13,6 @@ class TwoProcessesOnClusterIT extends TwoProcessesIT {
     @Override
     RedisUnderTest redis() {
         RedisCluster cluster = RedisCluster.start();
-        return new RedisUnderTest(List.of("-Dredis.uris=" + cluster.urisJoined(), "-Dparley.redis.shards=5"), cluster);
+        return new RedisUnderTest(List.of("-Dredis.uris=" + cluster.urisJoined(), "-Dparley.redis.shards=5"), cluster::close);
     }
 }

@@ -201,7 +201,8 @@ public final class RedisCluster implements AutoCloseable {
     }
 
     private static boolean isFree(int port) {
-        try (ServerSocket ignored = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+        try {
+            new ServerSocket(port, 1, InetAddress.getLoopbackAddress()).close();
             return true;
         } catch (IOException e) {
             return false;
