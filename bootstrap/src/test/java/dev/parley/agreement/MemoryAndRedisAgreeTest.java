@@ -31,7 +31,7 @@ import net.jqwik.api.state.ActionChainArbitrary;
  * safety net and trigger expiry, which run on Redis's real clock, are set longer than any
  * sequence's time.
  */
-class AdaptersAgreeProperties {
+class MemoryAndRedisAgreeTest {
 
     /** One Redis for every sequence; each sequence uses keys of its own. */
     private static RedisServer server;
