@@ -34,6 +34,8 @@ public enum InputField {
     PAGE_CURSOR,
     /** An id {@link dev.parley.domain.conversation.ConversationStore#claimIdle} handed out. */
     CLAIM_ID,
+    /** The id a caller gives a request so that a retry of it is answered, not run, again. */
+    REQUEST_ID,
     WEBHOOK_ID,
     WEBHOOK_TOKEN,
     /** Who holds an identify slot of the Discord gateway. */

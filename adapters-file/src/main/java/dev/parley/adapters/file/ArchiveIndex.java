@@ -121,12 +121,12 @@ public final class ArchiveIndex implements ArchiveSearch {
     private static final System.Logger LOG = System.getLogger(ArchiveIndex.class.getName());
     private static final Map<Path, ArchiveIndex> OPEN = new HashMap<>();
 
-    private static final String KEY_SCHEMA = "parley.schema";
-    private static final String KEY_COMPLETE = "parley.complete";
-    private static final String KEY_WATERMARK = "parley.scan_watermark_ms";
-    private static final String KEY_DONE = "parley.pass_done";
-    private static final String KEY_TOTAL = "parley.pass_total";
-    private static final String KEY_STARTED = "parley.pass_started";
+    private static final String KEY_SCHEMA = "index.schema";
+    private static final String KEY_COMPLETE = "index.complete";
+    private static final String KEY_WATERMARK = "index.scan_watermark_ms";
+    private static final String KEY_DONE = "index.pass_done";
+    private static final String KEY_TOTAL = "index.pass_total";
+    private static final String KEY_STARTED = "index.pass_started";
 
     /** Test hook: called before each file of a full scan is looked at. */
     @FunctionalInterface

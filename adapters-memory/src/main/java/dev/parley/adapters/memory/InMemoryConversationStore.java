@@ -4,6 +4,7 @@ import dev.parley.domain.conversation.AppendOutcome;
 import dev.parley.domain.conversation.AppendResult;
 import dev.parley.domain.conversation.ClaimedConversation;
 import dev.parley.domain.conversation.Conversation;
+import dev.parley.domain.conversation.ConversationOverview;
 import dev.parley.domain.conversation.ConversationStore;
 import dev.parley.domain.conversation.Message;
 import dev.parley.domain.id.ThreadId;
@@ -132,14 +133,33 @@ public final class InMemoryConversationStore implements ConversationStore {
     }
 
     @Override
+    public List<ConversationOverview> overviews() {
+        List<ConversationOverview> all = new ArrayList<>(live.size());
+        for (Live conversation : live.values()) {
+            synchronized (conversation) {
+                if (!conversation.gone) {
+                    all.add(conversation.overview());
+                }
+            }
+        }
+        return all;
+    }
+
+    @Override
     public int count() {
         return live.size();
     }
 
     @Override
     public List<ClaimedConversation> claimIdle(int max, Duration lease) {
-        if (max < 1) {
-            throw new IllegalArgumentException("max must be at least 1, got " + max);
+        if (max < 0) {
+            throw new IllegalArgumentException("max must not be negative, got " + max);
+        }
+        if (lease.toMillis() < 1) {
+            throw new IllegalArgumentException("lease must be at least 1 ms, got " + lease);
+        }
+        if (max == 0) {
+            return List.of();
         }
         Due now = new Due(clock.instant(), Long.MAX_VALUE, "");
         List<ClaimedConversation> claimed = new ArrayList<>();
@@ -159,7 +179,32 @@ public final class InMemoryConversationStore implements ConversationStore {
     }
 
     @Override
+    public boolean renewLease(String claimId, Duration lease) {
+        if (lease.toMillis() < 1) {
+            throw new IllegalArgumentException("lease must be at least 1 ms, got " + lease);
+        }
+        if (claimId == null) {
+            return false;
+        }
+        Due renewed = due(lease, claimId);
+        Due[] replaced = new Due[1];
+        claims.computeIfPresent(claimId, (id, claim) -> {
+            replaced[0] = claim.lease();
+            return new Claim(claim.conversation(), renewed);
+        });
+        if (replaced[0] == null) {
+            return false;
+        }
+        leases.add(renewed);
+        leases.remove(replaced[0]);
+        return true;
+    }
+
+    @Override
     public void acknowledge(String claimId) {
+        if (claimId == null) {
+            return;
+        }
         Claim claim = claims.remove(claimId);
         if (claim != null) {
             leases.remove(claim.lease());
@@ -247,6 +292,10 @@ public final class InMemoryConversationStore implements ConversationStore {
 
         Live(Conversation conversation) {
             value = conversation;
+        }
+
+        ConversationOverview overview() {
+            return ConversationOverview.of(value);
         }
     }
 

@@ -5,7 +5,6 @@ import dev.parley.domain.id.WebhookId;
 import dev.parley.domain.platform.ChannelWebhook;
 import dev.parley.domain.platform.ChannelWebhooks;
 import io.lettuce.core.SetArgs;
-import io.lettuce.core.api.StatefulRedisConnection;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -22,9 +21,9 @@ public final class RedisChannelWebhooks implements ChannelWebhooks {
     private final PlatformKeys keys;
     private final long ttlMillis;
 
-    public RedisChannelWebhooks(StatefulRedisConnection<String, String> connection, RedisPlatformOptions options) {
+    public RedisChannelWebhooks(RedisConnection connection, RedisPlatformOptions options) {
         Objects.requireNonNull(options, "options == null");
-        this.redis = new RedisCalls(connection);
+        this.redis = new RedisCalls(connection, ScriptClock.SERVER);
         this.keys = new PlatformKeys(options.keyPrefix());
         this.ttlMillis = options.webhookTtl().toMillis();
     }
@@ -32,14 +31,14 @@ public final class RedisChannelWebhooks implements ChannelWebhooks {
     @Override
     public Optional<ChannelWebhook> find(ChannelId channel) {
         Objects.requireNonNull(channel, "channel == null");
-        String value = redis.command("webhook find", commands -> commands.get(keys.webhook(channel)));
+        String value = redis.command("webhook find", keys.webhook(channel), commands -> commands.get(keys.webhook(channel)));
         return Optional.ofNullable(value).map(v -> decode(channel, v));
     }
 
     @Override
     public ChannelWebhook putIfAbsent(ChannelWebhook webhook) {
         Objects.requireNonNull(webhook, "webhook == null");
-        String earlier = redis.command("webhook record", commands -> commands.setGet(keys.webhook(webhook.channel()),
+        String earlier = redis.command("webhook record", keys.webhook(webhook.channel()), commands -> commands.setGet(keys.webhook(webhook.channel()),
                 encode(webhook), SetArgs.Builder.nx().px(ttlMillis)));
         return earlier == null ? webhook : decode(webhook.channel(), earlier);
     }
@@ -47,7 +46,7 @@ public final class RedisChannelWebhooks implements ChannelWebhooks {
     @Override
     public boolean forget(ChannelWebhook webhook) {
         Objects.requireNonNull(webhook, "webhook == null");
-        return redis.integerScript("webhook forget", PlatformScripts.WEBHOOK_FORGET, 1,
+        return redis.integerScript("webhook forget", LuaScript.WEBHOOK_FORGET, 1,
                 keys.webhook(webhook.channel()), webhook.id().value()) == 1L;
     }
 

@@ -4,7 +4,6 @@ import dev.parley.domain.platform.IdentifyBucket;
 import dev.parley.domain.platform.IdentifyPacing;
 import dev.parley.domain.platform.IdentifySlot;
 import dev.parley.domain.platform.IdentifyTicket;
-import io.lettuce.core.api.StatefulRedisConnection;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -23,9 +22,9 @@ public final class RedisIdentifyPacing implements IdentifyPacing {
     private final RedisCalls redis;
     private final PlatformKeys keys;
 
-    public RedisIdentifyPacing(StatefulRedisConnection<String, String> connection, RedisPlatformOptions options) {
+    public RedisIdentifyPacing(RedisConnection connection, RedisPlatformOptions options) {
         Objects.requireNonNull(options, "options == null");
-        this.redis = new RedisCalls(connection);
+        this.redis = new RedisCalls(connection, ScriptClock.SERVER);
         this.keys = new PlatformKeys(options.keyPrefix());
     }
 
@@ -37,7 +36,7 @@ public final class RedisIdentifyPacing implements IdentifyPacing {
         if (duration.toMillis() < 1) {
             throw new IllegalArgumentException("a hold lasts at least 1 ms, got " + duration);
         }
-        long left = redis.integerScript("identify hold", PlatformScripts.IDENTIFY_HOLD, 1,
+        long left = redis.integerScript("identify hold", LuaScript.IDENTIFY_HOLD, 1,
                 keys.identifyBucket(bucket), ticket.value(), Long.toString(duration.toMillis()));
         return left == 0 ? new IdentifySlot.Taken() : new IdentifySlot.Busy(Duration.ofMillis(left));
     }

@@ -3,14 +3,6 @@ package dev.parley.adapters.redis;
 import dev.parley.domain.llm.ModelCallBudget;
 import dev.parley.domain.llm.ModelCallQuota;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.StatefulRedisConnection;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 
@@ -29,24 +21,22 @@ import java.util.Objects;
  */
 public final class RedisModelCallBudget implements ModelCallBudget {
 
-    /** budget.lua; loaded here rather than in {@link LuaScript}'s list, which {@link RedisCalls#preload} sends at start. */
-    static final LuaScript SCRIPT = load("budget");
 
     private final RedisCalls redis;
     private final List<String> keys;
     private final List<String> args;
 
-    public RedisModelCallBudget(StatefulRedisConnection<String, String> connection, ModelCallQuota quota, RedisBudgetOptions options) {
+    public RedisModelCallBudget(RedisConnection connection, ModelCallQuota quota, RedisBudgetOptions options) {
         Objects.requireNonNull(quota, "quota == null");
         Objects.requireNonNull(options, "options == null");
-        this.redis = new RedisCalls(connection);
+        this.redis = new RedisCalls(connection, ScriptClock.SERVER);
         this.keys = List.of(options.budgetKey());
         this.args = List.of(Long.toString(quota.calls()), Long.toString(RedisTime.micros(quota.window())));
     }
 
     @Override
     public BudgetDecision tryTake() {
-        List<Object> reply = redis.script("model-call budget", SCRIPT, ScriptOutputType.MULTI, keys, args);
+        List<Object> reply = redis.script("model-call budget", LuaScript.BUDGET, ScriptOutputType.MULTI, keys, args);
         long resetsInMicros = RedisTime.parseMicros(reply.get(2));
         if (RedisTime.parseMicros(reply.get(0)) == 1L) {
             return new BudgetDecision.Granted(RedisTime.parseMicros(reply.get(1)), RedisTime.waitOf(resetsInMicros));
@@ -54,19 +44,4 @@ public final class RedisModelCallBudget implements ModelCallBudget {
         return new BudgetDecision.Exhausted(RedisTime.waitOf(resetsInMicros));
     }
 
-    private static LuaScript load(String name) {
-        String resource = name + ".lua";
-        try (InputStream in = RedisModelCallBudget.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("script resource missing from the jar: " + resource);
-            }
-            String source = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            byte[] digest = MessageDigest.getInstance("SHA-1").digest(source.getBytes(StandardCharsets.UTF_8));
-            return new LuaScript(name, source, HexFormat.of().formatHex(digest));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read script resource " + resource, e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-1", e);
-        }
-    }
 }

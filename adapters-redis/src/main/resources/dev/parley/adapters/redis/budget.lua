@@ -1,3 +1,4 @@
+#!lua
 -- Takes one call from the shared model-call budget if any is left in the current window, in one
 -- atomic step. A window opens with the first call after the previous one closed.
 -- KEYS: budget (HASH: d = window end in Redis TIME microseconds, n = calls taken in it)

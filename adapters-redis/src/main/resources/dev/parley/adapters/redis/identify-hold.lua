@@ -1,3 +1,4 @@
+#!lua
 -- Holds a Discord identify bucket for a ticket, in one atomic step (IdentifyPacing.hold).
 -- KEYS: the bucket (STRING: the holding ticket, expiring when the hold ends)
 -- ARGV: ticket, hold ms

@@ -1,3 +1,4 @@
+#!lua flags=allow-oom
 -- Forgets a channel's webhook only if it is still the given one (ChannelWebhooks.forget).
 -- KEYS: the channel's webhook (STRING "<webhook id>:<token>")
 -- ARGV: webhook id

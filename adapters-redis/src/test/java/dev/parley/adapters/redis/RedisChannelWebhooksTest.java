@@ -6,7 +6,7 @@ import dev.parley.domain.id.WebhookId;
 import dev.parley.domain.platform.ChannelWebhook;
 import dev.parley.domain.platform.ChannelWebhooks;
 import dev.parley.domain.platform.ChannelWebhooksContract;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -33,7 +33,7 @@ class RedisChannelWebhooksTest extends ChannelWebhooksContract {
     void aWebhookIsOneKeyUnderThePrefixKeptForTheConfiguredTime() {
         RedisPlatformOptions shortLived = options.withWebhookTtl(Duration.ofHours(2));
         ChannelWebhooks registry = new RedisChannelWebhooks(TestConnections.shared(), shortLived);
-        RedisCommands<String, String> sync = TestConnections.shared().sync();
+        RedisClusterCommands<String, String> sync = TestConnections.shared().sync();
 
         registry.putIfAbsent(HOOK);
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.parley.domain.platform.IdentifyBucket;
 import dev.parley.domain.platform.IdentifyPacing;
 import dev.parley.domain.platform.IdentifyPacingContract;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.lettuce.core.cluster.SlotHash;
 import java.time.Duration;
 import java.util.UUID;
@@ -52,7 +52,7 @@ class RedisIdentifyPacingTest extends IdentifyPacingContract {
     void aBucketIsOneKeyUnderThePrefixThatExpiresWithTheHold() {
         IdentifyPacing pacing = newPacing();
         PlatformKeys keys = new PlatformKeys(options.keyPrefix());
-        RedisCommands<String, String> sync = TestConnections.shared().sync();
+        RedisClusterCommands<String, String> sync = TestConnections.shared().sync();
 
         pacing.hold(BUCKET, FIRST, Duration.ofSeconds(30));
 

@@ -8,7 +8,7 @@ import dev.parley.domain.StorageUnavailableException;
 import dev.parley.domain.llm.ModelCallBudget;
 import dev.parley.domain.llm.ModelCallBudgetContract;
 import dev.parley.domain.llm.ModelCallQuota;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -67,7 +67,7 @@ class RedisModelCallBudgetTest extends ModelCallBudgetContract {
         elapsedNanos.addAndGet(duration.toNanos());
     }
 
-    private static Instant redisTime(RedisCommands<String, String> sync) {
+    private static Instant redisTime(RedisClusterCommands<String, String> sync) {
         List<String> time = sync.time();
         return RedisTime.instant(Long.parseLong(time.get(0)) * 1_000_000L + Long.parseLong(time.get(1)));
     }
@@ -77,7 +77,7 @@ class RedisModelCallBudgetTest extends ModelCallBudgetContract {
         ModelCallBudget budget = newBudget(ModelCallQuota.perHour(10));
         budget.tryTake();
         budget.tryTake();
-        RedisCommands<String, String> sync = TestConnections.shared().sync();
+        RedisClusterCommands<String, String> sync = TestConnections.shared().sync();
         String key = options.keyPrefix() + ":{llm}:budget";
 
         assertThat(options.budgetKey()).isEqualTo(key);
@@ -100,7 +100,7 @@ class RedisModelCallBudgetTest extends ModelCallBudgetContract {
     void aRedisThatIsDownTakesNothingAndSaysSo() {
         RedisServer server = RedisServer.startLocal(RedisServer.Persistence.NONE, null);
         try (RedisConnector connector = RedisConnector.connect(server.uri(), Duration.ofMillis(500))) {
-            ModelCallBudget budget = new RedisModelCallBudget(connector.connection(), ModelCallQuota.perHour(5),
+            ModelCallBudget budget = new RedisModelCallBudget(connector.live(), ModelCallQuota.perHour(5),
                     RedisBudgetOptions.defaults());
             assertThat(budget.tryTake().granted()).isTrue();
 

@@ -31,7 +31,7 @@ public final class ConversationArchiving implements SaveConversations, SweepIdle
     private final ConversationStore store;
     private final ConversationArchive archive;
     private final ConversationSettings settings;
-    /** This instance's claims whose archive write failed: retried after their lease, and at shutdown. */
+    /** This instance's claims whose archive write failed, with a store held in this process: retried at shutdown. */
     private final Map<String, ClaimedConversation> unsaved = new ConcurrentHashMap<>();
 
     public ConversationArchiving(ConversationStore store, ConversationArchive archive, ConversationSettings settings) {
@@ -93,10 +93,27 @@ public final class ConversationArchiving implements SaveConversations, SweepIdle
         return new ShutdownSave.Saved(saved);
     }
 
+    /** How many failed claims this service holds for a retry at shutdown (for tests of the bound). */
+    int heldForRetry() {
+        return unsaved.size();
+    }
+
     private boolean cleanUp(ClaimedConversation claimed) {
         Conversation conversation = claimed.conversation();
+        // A full lease for the write, whatever the batch cost before it; if the claim went to
+        // another instance meanwhile (this one stalled past its lease), that one archives it.
+        if (!store.renewLease(claimed.claimId(), settings.claimLease())) {
+            unsaved.remove(claimed.claimId());
+            LOG.log(Level.DEBUG, "claim of thread {0} is no longer this instance's; skipped", conversation.threadId());
+            return false;
+        }
         if (settings.cleanup() == CleanupStrategy.ARCHIVE && !trySave(conversation)) {
-            unsaved.put(claimed.claimId(), claimed); // stays claimed; handed out again when the lease ends
+            // Stays claimed and is handed out again when the lease ends. Only a store in this
+            // process needs the copy (to retry at shutdown): a shared store hands the claim to
+            // whichever instance asks next, and keeping it here would keep it forever.
+            if (!store.isShared()) {
+                unsaved.put(claimed.claimId(), claimed);
+            }
             return false;
         }
         store.acknowledge(claimed.claimId());

@@ -76,7 +76,7 @@ public final class LiveConversations implements StartConversation, AddMessage, G
     @Override
     public List<LiveConversation> list(ConversationQuery query) {
         Objects.requireNonNull(query, "query == null");
-        return store.findAll().stream().map(LiveConversation::of).filter(query::matches).sorted(OLDEST_FIRST).toList();
+        return store.overviews().stream().map(LiveConversation::of).filter(query::matches).sorted(OLDEST_FIRST).toList();
     }
 
     @Override

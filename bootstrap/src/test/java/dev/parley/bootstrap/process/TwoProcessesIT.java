@@ -72,9 +72,9 @@ class TwoProcessesIT {
     void everyConversationIsArchivedOnceWithItsFullHistoryAfterOneInstanceIsKilled() throws Exception {
         workDirectory = Files.createTempDirectory("parley-two-processes");
         Path archive = workDirectory.resolve("archive");
-        try (RedisServer redis = RedisServer.startLocal(RedisServer.Persistence.NONE, null)) {
-            URI a = start("a", redis.uri(), archive);
-            URI b = start("b", redis.uri(), archive);
+        try (RedisUnderTest redis = redis()) {
+            URI a = start("a", redis.arguments(), archive);
+            URI b = start("b", redis.arguments(), archive);
             awaitHealthy(a);
             awaitHealthy(b);
 
@@ -119,7 +119,7 @@ class TwoProcessesIT {
             JsonNode throughB = get(b, "/conversations/" + thread(0));
             assertThat(throughB.at("/history").size()).isEqualTo(stored.getOrDefault(thread(0), List.of()).size());
 
-            Map<String, List<JsonNode>> archivedByThread = awaitArchives(archive, redis.uri());
+            Map<String, List<JsonNode>> archivedByThread = awaitArchives(archive, redis);
             assertThat(archivedByThread).hasSize(CONVERSATIONS);
             for (Map.Entry<String, List<JsonNode>> entry : archivedByThread.entrySet()) {
                 assertThat(entry.getValue()).as("files for thread %s", entry.getKey()).hasSize(1);
@@ -157,11 +157,11 @@ class TwoProcessesIT {
      * The archive once Redis holds nothing left to archive (no live conversation, no claim
      * unacknowledged, the killed instance's included): from then on no sweeper can write again.
      */
-    private Map<String, List<JsonNode>> awaitArchives(Path archive, String redisUri) throws Exception {
+    private Map<String, List<JsonNode>> awaitArchives(Path archive, RedisUnderTest redis) throws Exception {
         long deadline = System.nanoTime() + ARCHIVE_PATIENCE.toNanos();
         long pending = -1;
         while (System.nanoTime() < deadline) {
-            pending = PendingArchiving.count(redisUri, "parley");
+            pending = redis.pending().getAsLong();
             if (pending == 0) {
                 return readArchives(archive);
             }
@@ -186,18 +186,34 @@ class TwoProcessesIT {
         return byThread;
     }
 
-    private URI start(String name, String redisUri, Path archive) throws IOException {
+    /** The Redis both processes share, and the JVM arguments that point them at it. */
+    record RedisUnderTest(List<String> arguments, java.util.function.LongSupplier pending, Runnable stop) implements AutoCloseable {
+
+        @Override
+        public void close() {
+            stop.run();
+        }
+    }
+
+    /** A single redis-server; {@link TwoProcessesOnClusterIT} runs the same test on a Redis Cluster. */
+    RedisUnderTest redis() {
+        RedisServer server = RedisServer.startLocal(RedisServer.Persistence.NONE, null);
+        return new RedisUnderTest(List.of("-Dredis.uri=" + server.uri()), () -> PendingArchiving.count(server.uri(), "parley"), server::close);
+    }
+
+    private URI start(String name, List<String> redisArguments, Path archive) throws IOException {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
         String java = ProcessHandle.current().info().command().orElse("java");
-        Process process = new ProcessBuilder(java, "-Xmx256m",
-                "-Dparley.storage=redis", "-Dredis.uri=" + redisUri,
-                "-Dmicronaut.server.port=" + port, "-Dparley.archive.directory=" + archive,
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-Dparley.storage=redis"));
+        command.addAll(redisArguments);
+        command.addAll(List.of("-Dmicronaut.server.port=" + port, "-Dparley.archive.directory=" + archive,
                 "-Dparley.conversations.idle-time=" + IDLE_TIME, "-Dparley.conversations.sweep-interval=200ms",
                 "-Dparley.conversations.claim-lease=3s",
-                "-jar", System.getProperty("parley.jar", "target/parley.jar"))
+                "-jar", System.getProperty("parley.jar", "target/parley.jar")));
+        Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(workDirectory.resolve(name + ".log").toFile())
                 .start();

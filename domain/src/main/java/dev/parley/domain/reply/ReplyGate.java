@@ -7,6 +7,8 @@ package dev.parley.domain.reply;
  * happen together, and racing decisions, from many threads and, for a shared gate, many instances,
  * behave as if made one after another. The adapter is built with the {@link ReplyRules}; its own
  * clock (the injected clock in memory, the server's {@code TIME} in Redis) is the only time it uses.
+ * A running cooldown never asks for more than its own length: a deadline further ahead (the gate's
+ * clock stepped back) is moved to now plus the cooldown in the same step.
  *
  * <p>The gate fails closed: an adapter whose backing service fails answers
  * {@code Denied(STORAGE_UNAVAILABLE, a short pause)} and never admits blindly; it does not throw.

@@ -20,7 +20,8 @@ import java.util.Set;
  * whose wait fits the max wait keeps a place for the trigger, so the responder that is paced still
  * counts); then <b>admission</b>, which starts both cooldowns from now and keeps the avatar's place.
  * A cooldown of zero is off: it never blocks and admission starts nothing for it. Denials start or
- * extend no cooldown. Each place taken and each admission restarts the trigger's memory.
+ * extend no cooldown. A running cooldown never asks for more than its own length: a deadline further
+ * ahead (the clock stepped back) is moved to now plus the cooldown. Each place taken and each admission restarts the trigger's memory.
  *
  * <pre>{@code
  * ReplyPolicy policy = new ReplyPolicy(ReplyRules.defaults());
@@ -72,6 +73,8 @@ public final class ReplyPolicy {
             return new Ruling<>(GateDecision.Denied.respondersFull(), new GateState(avatarEnds, channelEnds, responders, forgottenAt));
         }
         if (!request.overrideCooldown()) {
+            avatarEnds = capped(avatarEnds, rules.avatarResponseCooldown(), now);
+            channelEnds = capped(channelEnds, rules.botReplyCooldown(), now);
             Duration avatarWait = remaining(avatarEnds, now);
             Duration channelWait = remaining(channelEnds, now);
             if (avatarWait.isPositive() || channelWait.isPositive()) {
@@ -98,7 +101,7 @@ public final class ReplyPolicy {
     public Ruling<Optional<Instant>> takeNarrativeSlot(Optional<Instant> cooldownEnds, Instant now) {
         Objects.requireNonNull(cooldownEnds, "cooldownEnds == null");
         Objects.requireNonNull(now, "now == null");
-        Optional<Instant> running = running(cooldownEnds, now);
+        Optional<Instant> running = capped(running(cooldownEnds, now), rules.narrativeCooldown(), now);
         if (running.isPresent()) {
             return new Ruling<>(new GateDecision.Denied(DenialReason.NARRATIVE_COOLDOWN, Duration.between(now, running.get())), running);
         }
@@ -107,6 +110,14 @@ public final class ReplyPolicy {
 
     private static Optional<Instant> running(Optional<Instant> ends, Instant now) {
         return ends.filter(now::isBefore);
+    }
+
+    /**
+     * A running cooldown never lasts longer than itself from now: a deadline further ahead can only
+     * mean the clock stepped back, and is moved to now plus the cooldown (empty if that is now).
+     */
+    private static Optional<Instant> capped(Optional<Instant> ends, Duration cooldown, Instant now) {
+        return ends.map(end -> end.isAfter(now.plus(cooldown)) ? now.plus(cooldown) : end).filter(now::isBefore);
     }
 
     private static Duration remaining(Optional<Instant> ends, Instant now) {

@@ -76,12 +76,24 @@ class ReplyPolicyTest {
 
     @Test
     void aWaitBeyondTheMaximumTakesNoPlace() {
+        ReplyPolicy slowChannel = new ReplyPolicy(RULES.withBotReplyCooldown(RULES.maxWait().multipliedBy(2)));
         GateState state = state(null, NOW.plus(RULES.maxWait()).plusMillis(1), Set.of(ALICE));
 
-        ReplyPolicy.Ruling<GateState> ruling = policy.decide(ask(BOB), state, NOW);
+        ReplyPolicy.Ruling<GateState> ruling = slowChannel.decide(ask(BOB), state, NOW);
 
         assertThat(ruling.decision().admitted()).isFalse();
         assertThat(ruling.next().responders()).containsExactly(ALICE);
+    }
+
+    @Test
+    void aDeadlineFurtherAheadThanItsCooldownWaitsOneCooldownAtMost() {
+        GateState stepped = state(NOW.plus(Duration.ofHours(1)), NOW.plus(Duration.ofHours(2)), Set.of());
+
+        ReplyPolicy.Ruling<GateState> ruling = policy.decide(ask(BOB), stepped, NOW);
+
+        assertThat(ruling.decision()).isEqualTo(new GateDecision.Denied(DenialReason.AVATAR_COOLDOWN, RULES.botReplyCooldown()));
+        assertThat(ruling.next().avatarCooldownEnds()).contains(NOW.plus(RULES.avatarResponseCooldown()));
+        assertThat(ruling.next().botReplyCooldownEnds()).contains(NOW.plus(RULES.botReplyCooldown()));
     }
 
     @Test

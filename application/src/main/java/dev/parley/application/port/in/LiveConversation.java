@@ -1,6 +1,6 @@
 package dev.parley.application.port.in;
 
-import dev.parley.domain.conversation.Conversation;
+import dev.parley.domain.conversation.ConversationOverview;
 import dev.parley.domain.id.GuildId;
 import dev.parley.domain.id.ThreadId;
 import dev.parley.domain.id.UserId;
@@ -22,8 +22,8 @@ public record LiveConversation(ThreadId thread, GuildId guild, String guildName,
         Objects.requireNonNull(updatedAt, "updatedAt == null");
     }
 
-    public static LiveConversation of(Conversation c) {
+    public static LiveConversation of(ConversationOverview c) {
         return new LiveConversation(c.threadId(), c.guildId(), c.guildName(), c.requester(), c.participants(), c.createdAt(),
-                c.updatedAt(), c.history().size());
+                c.updatedAt(), c.messageCount());
     }
 }
