@@ -2,14 +2,11 @@ package dev.parley.agreement;
 
 import dev.parley.adapters.redis.RedisConnector;
 import dev.parley.adapters.redis.testing.RedisServer;
+import dev.parley.domain.testing.Seeded;
 import java.time.Duration;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.state.ActionChain;
-import net.jqwik.api.state.ActionChainArbitrary;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * The memory adapters and the Redis adapters are two implementations of the same ports: run the
@@ -18,7 +15,8 @@ import net.jqwik.api.state.ActionChainArbitrary;
  * summary, remove, claim, renew, acknowledge, a reply decision, the narrative slot, activate,
  * touch, list the roster, lower the roster's cap) and moving time, which both see through one
  * test clock: the memory adapters read it directly, the Redis scripts receive it in place of
- * Redis {@code TIME} ({@code RedisOnTestClock}).
+ * Redis {@code TIME} ({@code RedisOnTestClock}). {@link Seeded} runs 1,000 sequences of
+ * {@value Sequence#LENGTH} operations, each on fresh keys.
  *
  * <p>Lives in {@code bootstrap}'s tests because this is the one module that sees both adapters;
  * neither adapter depends on the other, and no module exists only to hold this test.
@@ -33,38 +31,32 @@ import net.jqwik.api.state.ActionChainArbitrary;
  */
 class MemoryAndRedisAgreeTest {
 
+    /** Sequences per run (-Dparley.cases changes it; -Dparley.seed replays a failure's sequences). */
+    private static final int SEQUENCES = 1_000;
+
     /** One Redis for every sequence; each sequence uses keys of its own. */
     private static RedisServer server;
     private static RedisConnector redis;
 
-    static synchronized RedisConnector redis() {
-        if (redis == null) {
-            server = RedisServer.startLocal(RedisServer.Persistence.NONE, null);
-            redis = RedisConnector.connect(server.uri(), Duration.ofSeconds(5));
-        }
-        return redis;
+    @BeforeAll
+    static void startRedis() {
+        server = RedisServer.startLocal(RedisServer.Persistence.NONE, null);
+        redis = RedisConnector.connect(server.uri(), Duration.ofSeconds(5));
     }
 
-    @AfterContainer
-    static synchronized void stopRedis() {
+    @AfterAll
+    static void stopRedis() {
         if (redis != null) {
             redis.close();
+        }
+        if (server != null) {
             server.close();
-            redis = null;
         }
     }
 
-    @Property(tries = 1_000)
-    void memoryAndRedisGiveTheSameAnswersStepByStep(@ForAll("sequences") ActionChain<Both> sequence) {
-        sequence.run();
-    }
-
-    @Provide
-    Arbitrary<ActionChain<Both>> sequences() {
-        ActionChainArbitrary<Both> chains = ActionChain.startWith(() -> new Both(redis().live()));
-        for (var weighted : Operations.all()) {
-            chains = chains.withAction(weighted.weight(), weighted.action());
-        }
-        return chains.withMaxTransformations(40);
+    /** A failure reports the base seed and the shortest failing sequence found by dropping steps, one step per line. */
+    @Test
+    void memoryAndRedisGiveTheSameAnswersStepByStep() {
+        Seeded.cases(SEQUENCES).forAll(Sequence::generate, Sequence::shorter, sequence -> sequence.runOn(new Both(redis.live())));
     }
 }

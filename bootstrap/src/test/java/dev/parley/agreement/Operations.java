@@ -1,5 +1,7 @@
 package dev.parley.agreement;
 
+import static dev.parley.domain.testing.Generated.weighted;
+
 import dev.parley.agreement.Both.Side;
 import dev.parley.domain.avatar.AvatarId;
 import dev.parley.domain.conversation.ClaimedConversation;
@@ -17,15 +19,15 @@ import dev.parley.domain.id.ThreadId;
 import dev.parley.domain.id.UserId;
 import dev.parley.domain.reply.ReplyGate;
 import dev.parley.domain.reply.ReplyRequest;
+import dev.parley.domain.testing.Generated;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.state.Action;
-import net.jqwik.api.state.Transformer;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The operations a sequence is made of, each run on both sides by {@link Both#agree}. Ids come
@@ -46,213 +48,230 @@ final class Operations {
     private Operations() {
     }
 
-    record Weighted(int weight, Action<Both> action) {
+    /** One operation with its drawn arguments: what it does, in words, and how it runs on both sides. */
+    record Step(String description, Consumer<Both> run) {
+
+        @Override
+        public String toString() {
+            return description;
+        }
     }
 
-    static List<Weighted> all() {
-        return List.of(
-                new Weighted(6, create()),
-                new Weighted(10, append()),
-                new Weighted(3, find()),
-                new Weighted(2, listings()),
-                new Weighted(2, summary()),
-                new Weighted(1, remove()),
-                new Weighted(5, claim()),
-                new Weighted(2, renew()),
-                new Weighted(3, acknowledge()),
-                new Weighted(1, acknowledgeStranger()),
-                new Weighted(8, elapse()),
-                new Weighted(8, decide()),
-                new Weighted(2, narrative()),
-                new Weighted(6, activate()),
-                new Weighted(2, active()),
-                new Weighted(1, lowerCap()));
+    /**
+     * {@code length} operations drawn one after another, each in proportion to its weight; the
+     * roster's cap is lowered only while it is above 1.
+     */
+    static List<Step> sequence(Generated generated, int length) {
+        int[] cap = {Both.CAP};
+        List<Step> steps = new ArrayList<>(length);
+        for (int i = 0; i < length; i++) {
+            steps.add(generated.oneOf(
+                    weighted(6, () -> create(generated)),
+                    weighted(10, () -> append(generated)),
+                    weighted(3, () -> find(generated)),
+                    weighted(2, Operations::listings),
+                    weighted(2, () -> summary(generated)),
+                    weighted(1, () -> remove(generated)),
+                    weighted(5, () -> claim(generated)),
+                    weighted(2, () -> renew(generated)),
+                    weighted(3, () -> acknowledge(generated)),
+                    weighted(1, () -> acknowledgeStranger(generated)),
+                    weighted(8, () -> elapse(generated)),
+                    weighted(8, () -> decide(generated)),
+                    weighted(2, Operations::narrative),
+                    weighted(6, () -> activate(generated)),
+                    weighted(2, () -> active(generated)),
+                    weighted(cap[0] > 1 ? 1 : 0, () -> {
+                        int atMost = generated.between(1, Both.CAP - 1);
+                        cap[0] = Math.min(atMost, cap[0] - 1);
+                        return lowerCap(atMost);
+                    })));
+        }
+        return steps;
     }
 
-    private static Action<Both> create() {
-        return (Action.Independent<Both>) () -> Combinators.combine(pick(THREADS), pick(USERS), message().injectNull(0.7))
-                .as((thread, requester, first) -> Transformer.mutate("create " + thread + " by " + requester
-                        + (first == null ? "" : " with " + first.content()), both -> {
-                            both.tick();
-                            Conversation started = Conversation.start(thread, GUILD, "Guild", requester, both.clock.instant());
-                            Conversation conversation = first == null ? started : started.append(first.apply(both)).conversation();
-                            both.agree("create " + thread, side -> store(both, side).create(conversation, Both.IDLE));
-                        }));
+    private static Step create(Generated generated) {
+        ThreadId thread = generated.pick(THREADS);
+        UserId requester = generated.pick(USERS);
+        MessageSpec first = generated.orNull(0.7, () -> message(generated));
+        return new Step("create " + thread + " by " + requester + (first == null ? "" : " with " + first), both -> {
+            both.tick();
+            Conversation started = Conversation.start(thread, GUILD, "Guild", requester, both.clock.instant());
+            Conversation conversation = first == null ? started : started.append(first.apply(both)).conversation();
+            both.agree("create " + thread, side -> store(both, side).create(conversation, Both.IDLE));
+        });
     }
 
-    private static Action<Both> append() {
-        return (Action.Independent<Both>) () -> Combinators.combine(pick(THREADS), message())
-                .as((thread, message) -> Transformer.mutate("append " + message.content() + " to " + thread, both -> {
-                    both.tick();
-                    Message built = message.apply(both);
-                    both.agree("append to " + thread, side -> store(both, side).append(thread, built, Both.IDLE));
-                }));
+    private static Step append(Generated generated) {
+        ThreadId thread = generated.pick(THREADS);
+        MessageSpec message = message(generated);
+        return new Step("append " + message + " to " + thread, both -> {
+            both.tick();
+            Message built = message.apply(both);
+            both.agree("append to " + thread, side -> store(both, side).append(thread, built, Both.IDLE));
+        });
     }
 
-    private static Action<Both> find() {
-        return (Action.Independent<Both>) () -> pick(THREADS).map(thread -> Transformer.mutate("find " + thread, both -> {
+    private static Step find(Generated generated) {
+        ThreadId thread = generated.pick(THREADS);
+        return new Step("find " + thread, both -> {
             both.tick();
             both.agree("find " + thread, side -> store(both, side).find(thread));
             both.agree("exists " + thread, side -> store(both, side).exists(thread));
-        }));
+        });
     }
 
-    private static Action<Both> listings() {
-        return Action.just(Transformer.mutate("list, count and find all", both -> {
+    private static Step listings() {
+        return new Step("list, count and find all", both -> {
             both.tick();
             both.agree("overviews", side -> store(both, side).overviews().stream()
                     .sorted(Comparator.comparing((ConversationOverview o) -> o.threadId().value())).toList());
             both.agree("count", side -> store(both, side).count());
             both.agree("find all", side -> store(both, side).findAll().stream()
                     .sorted(Comparator.comparing((Conversation c) -> c.threadId().value())).toList());
-        }));
+        });
     }
 
-    private static Action<Both> summary() {
-        return (Action.Independent<Both>) () -> Combinators.combine(pick(THREADS), Arbitraries.strings().alpha().ofMaxLength(8))
-                .as((thread, text) -> Transformer.mutate("summarise " + thread + " as " + text, both -> {
-                    both.tick();
-                    both.agree("summary of " + thread, side -> store(both, side).updateSummary(thread, text));
-                }));
+    private static Step summary(Generated generated) {
+        ThreadId thread = generated.pick(THREADS);
+        String text = generated.string(0, 8, Generated.ALPHA);
+        return new Step("summarise " + thread + " as \"" + text + "\"", both -> {
+            both.tick();
+            both.agree("summary of " + thread, side -> store(both, side).updateSummary(thread, text));
+        });
     }
 
-    private static Action<Both> remove() {
-        return (Action.Independent<Both>) () -> pick(THREADS).map(thread -> Transformer.mutate("remove " + thread, both -> {
+    private static Step remove(Generated generated) {
+        ThreadId thread = generated.pick(THREADS);
+        return new Step("remove " + thread, both -> {
             both.tick();
             both.agree("remove " + thread, side -> store(both, side).remove(thread));
-        }));
+        });
     }
 
     /** All or nothing (or a refused negative count): which of several equally due claims comes first is no port's promise. */
-    private static Action<Both> claim() {
-        return (Action.Independent<Both>) () -> Arbitraries.of(0, 100, 100, 100, -1)
-                .map(max -> Transformer.mutate("claim " + max, both -> {
-                    both.tick();
-                    List<List<ClaimedConversation>> batches = new java.util.ArrayList<>(List.of(List.of(), List.of()));
-                    both.agree("claim " + max, side -> {
-                        List<ClaimedConversation> batch = Both.canonical(store(both, side).claimIdle(max, Both.LEASE));
-                        batches.set(side.ordinal(), batch);
-                        return batch.stream().map(ClaimedConversation::conversation).toList();
-                    });
-                    both.handedOut(batches.get(0), batches.get(1));
-                }));
+    private static Step claim(Generated generated) {
+        int max = generated.pick(0, 100, 100, 100, -1);
+        return new Step("claim " + max, both -> {
+            both.tick();
+            List<List<ClaimedConversation>> batches = new ArrayList<>(List.of(List.of(), List.of()));
+            both.agree("claim " + max, side -> {
+                List<ClaimedConversation> batch = Both.canonical(store(both, side).claimIdle(max, Both.LEASE));
+                batches.set(side.ordinal(), batch);
+                return batch.stream().map(ClaimedConversation::conversation).toList();
+            });
+            both.handedOut(batches.get(0), batches.get(1));
+        });
     }
 
-    private static Action<Both> renew() {
-        return (Action.Independent<Both>) () -> Arbitraries.integers().between(0, 20)
-                .map(index -> Transformer.mutate("renew claim #" + index, both -> {
-                    both.tick();
-                    if (!both.claims.isEmpty()) {
-                        Both.Claim claim = both.claims.get(index % both.claims.size());
-                        both.agree("renew " + claim.conversation().threadId(),
-                                side -> store(both, side).renewLease(claim.id(side), Both.LEASE));
-                    }
-                }));
+    private static Step renew(Generated generated) {
+        int index = generated.between(0, 20);
+        return new Step("renew claim #" + index, both -> {
+            both.tick();
+            if (!both.claims.isEmpty()) {
+                Both.Claim claim = both.claims.get(index % both.claims.size());
+                both.agree("renew " + claim.conversation().threadId(), side -> store(both, side).renewLease(claim.id(side), Both.LEASE));
+            }
+        });
     }
 
-    private static Action<Both> acknowledge() {
-        return (Action.Independent<Both>) () -> Arbitraries.integers().between(0, 20)
-                .map(index -> Transformer.mutate("acknowledge claim #" + index, both -> {
-                    both.tick();
-                    if (!both.claims.isEmpty()) {
-                        Both.Claim claim = both.claims.get(index % both.claims.size());
-                        both.agree("acknowledge " + claim.conversation().threadId(), side -> {
-                            store(both, side).acknowledge(claim.id(side));
-                            return "done";
-                        });
-                    }
-                }));
+    private static Step acknowledge(Generated generated) {
+        int index = generated.between(0, 20);
+        return new Step("acknowledge claim #" + index, both -> {
+            both.tick();
+            if (!both.claims.isEmpty()) {
+                Both.Claim claim = both.claims.get(index % both.claims.size());
+                both.agree("acknowledge " + claim.conversation().threadId(), side -> {
+                    store(both, side).acknowledge(claim.id(side));
+                    return "done";
+                });
+            }
+        });
     }
 
     /** Ids no store handed out: malformed, foreign, stale. Both must ignore them, neither may throw. */
-    private static Action<Both> acknowledgeStranger() {
-        return (Action.Independent<Both>) () -> Arbitraries.of("", "x", "0:1101:1", "7:1101:5", "1:1101:99999999999999999999",
-                        "0:1101", "c0ffee00-0000-4000-8000-000000000000")
-                .map(id -> Transformer.mutate("acknowledge and renew stranger \"" + id + "\"", both -> {
-                    both.tick();
-                    both.agree("acknowledge " + id, side -> {
-                        store(both, side).acknowledge(id);
-                        return "done";
-                    });
-                    both.agree("renew " + id, side -> store(both, side).renewLease(id, Both.LEASE));
-                }));
+    private static Step acknowledgeStranger(Generated generated) {
+        String id = generated.pick("", "x", "0:1101:1", "7:1101:5", "1:1101:99999999999999999999", "0:1101",
+                "c0ffee00-0000-4000-8000-000000000000");
+        return new Step("acknowledge and renew stranger \"" + id + "\"", both -> {
+            both.tick();
+            both.agree("acknowledge " + id, side -> {
+                store(both, side).acknowledge(id);
+                return "done";
+            });
+            both.agree("renew " + id, side -> store(both, side).renewLease(id, Both.LEASE));
+        });
     }
 
-    private static Action<Both> elapse() {
-        Arbitrary<Duration> moves = Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(4, Arbitraries.longs().between(1, 999).map(Duration::ofMillis)),
-                net.jqwik.api.Tuple.of(4, Arbitraries.longs().between(1, 120).map(Duration::ofSeconds)),
-                net.jqwik.api.Tuple.of(2, Arbitraries.longs().between(2, 40).map(Duration::ofMinutes)),
-                net.jqwik.api.Tuple.of(4, Arbitraries.of(Both.IDLE, Both.LEASE, Both.RULES.avatarResponseCooldown(),
-                                Both.RULES.botReplyCooldown(), Both.RULES.narrativeCooldown())
-                        .flatMap(edge -> Arbitraries.of(-2L, -1L, 0L).map(edge::plusMillis))));
-        return (Action.Independent<Both>) () -> moves.map(step -> Transformer.mutate("wait " + step, both -> both.clock.advance(step)));
+    /** Short and long moves, and moves to just before, at and after each deadline the adapters keep. */
+    private static Step elapse(Generated generated) {
+        Duration step = generated.oneOf(
+                weighted(4, () -> Duration.ofMillis(generated.between(1, 999))),
+                weighted(4, () -> Duration.ofSeconds(generated.between(1, 120))),
+                weighted(2, () -> Duration.ofMinutes(generated.between(2, 40))),
+                weighted(4, () -> generated.pick(Both.IDLE, Both.LEASE, Both.RULES.avatarResponseCooldown(),
+                        Both.RULES.botReplyCooldown(), Both.RULES.narrativeCooldown()).plusMillis(generated.pick(-2L, -1L, 0L))));
+        return new Step("wait " + step, both -> both.clock.advance(step));
     }
 
-    private static Action<Both> decide() {
-        return (Action.Independent<Both>) () -> Combinators.combine(pick(CHANNELS), pick(AVATARS), pick(TRIGGERS),
-                        Arbitraries.of(false, false, false, true))
-                .as((channel, avatar, trigger, override) -> {
-                    ReplyRequest request = new ReplyRequest(channel, avatar, trigger, override);
-                    return Transformer.mutate("decide " + request, both -> {
-                        both.tick();
-                        both.agree("decide " + request, side -> gate(both, side).decide(request));
-                    });
-                });
+    private static Step decide(Generated generated) {
+        ReplyRequest request = new ReplyRequest(generated.pick(CHANNELS), generated.pick(AVATARS), generated.pick(TRIGGERS),
+                generated.pick(false, false, false, true));
+        return new Step("decide " + request, both -> {
+            both.tick();
+            both.agree("decide " + request, side -> gate(both, side).decide(request));
+        });
     }
 
-    private static Action<Both> narrative() {
-        return Action.just(Transformer.mutate("take the narrative slot", both -> {
+    private static Step narrative() {
+        return new Step("take the narrative slot", both -> {
             both.tick();
             both.agree("narrative slot", side -> gate(both, side).tryTakeNarrativeSlot());
-        }));
+        });
     }
 
-    private static Action<Both> activate() {
-        return (Action.Independent<Both>) () -> Combinators.combine(pick(CHANNELS), pick(AVATARS), pick(REQUESTS).injectNull(0.5),
-                        Arbitraries.of(true, false))
-                .as((channel, avatar, request, touch) -> Transformer.mutate((touch ? "touch " : "activate ") + avatar + " in " + channel
-                        + (request == null ? "" : " as " + request), both -> {
-                            both.tick();
-                            both.agree("activate " + avatar + " in " + channel, side -> {
-                                var roster = side == Side.MEMORY ? both.memoryRoster() : both.redisRoster();
-                                if (request == null) {
-                                    return touch ? roster.touch(channel, avatar) : roster.activate(channel, avatar);
-                                }
-                                return touch ? roster.touch(channel, avatar, request) : roster.activate(channel, avatar, request);
-                            });
-                        }));
+    private static Step activate(Generated generated) {
+        ChannelId channel = generated.pick(CHANNELS);
+        AvatarId avatar = generated.pick(AVATARS);
+        RequestId request = generated.orNull(0.5, () -> generated.pick(REQUESTS));
+        boolean touch = generated.pick(true, false);
+        return new Step((touch ? "touch " : "activate ") + avatar + " in " + channel + (request == null ? "" : " as " + request), both -> {
+            both.tick();
+            both.agree("activate " + avatar + " in " + channel, side -> {
+                var roster = side == Side.MEMORY ? both.memoryRoster() : both.redisRoster();
+                if (request == null) {
+                    return touch ? roster.touch(channel, avatar) : roster.activate(channel, avatar);
+                }
+                return touch ? roster.touch(channel, avatar, request) : roster.activate(channel, avatar, request);
+            });
+        });
     }
 
-    private static Action<Both> active() {
-        return (Action.Independent<Both>) () -> pick(CHANNELS).map(channel -> Transformer.mutate("list avatars in " + channel, both -> {
+    private static Step active(Generated generated) {
+        ChannelId channel = generated.pick(CHANNELS);
+        return new Step("list avatars in " + channel, both -> {
             both.tick();
             both.agree("active in " + channel, side -> (side == Side.MEMORY ? both.memoryRoster() : both.redisRoster()).active(channel));
-        }));
+        });
     }
 
-    private static Action<Both> lowerCap() {
-        return new Action.Independent<>() {
-            @Override
-            public boolean precondition(Both both) {
-                return both.cap > 1;
+    /** Lowers the cap below the current one, to {@code atMost} at most; does nothing at a cap of 1 (a shrunk sequence can get there). */
+    private static Step lowerCap(int atMost) {
+        return new Step("lower the cap to at most " + atMost, both -> {
+            if (both.cap > 1) {
+                both.lowerCap(Math.min(atMost, both.cap - 1));
             }
-
-            @Override
-            public Arbitrary<Transformer<Both>> transformer() {
-                return Arbitraries.integers().between(1, Both.CAP - 1).map(lowered -> Transformer.mutate("lower the cap to at most " + lowered,
-                        both -> both.lowerCap(Math.min(lowered, both.cap - 1))));
-            }
-        };
+        });
     }
 
     /** A message to build at the moment it is sent: a few seconds old at most, so updated_at is not always the latest. */
-    private static Arbitrary<MessageSpec> message() {
-        Arbitrary<MessageType> type = Arbitraries.of(MessageType.CHAT, MessageType.CHAT, MessageType.THINKING, MessageType.TOOL_CALL,
-                MessageType.TOOL_CALL_RESPONSE);
-        return Combinators.combine(type, Arbitraries.strings().alpha().numeric().ofMaxLength(12), pick(USERS).injectNull(0.3),
-                        pick(MESSAGE_IDS).injectNull(0.4), Arbitraries.longs().between(0, 5_000))
-                .as(MessageSpec::new);
+    private static MessageSpec message(Generated generated) {
+        return new MessageSpec(
+                generated.pick(MessageType.CHAT, MessageType.CHAT, MessageType.THINKING, MessageType.TOOL_CALL, MessageType.TOOL_CALL_RESPONSE),
+                generated.string(0, 12, Generated.ALPHANUMERIC),
+                generated.orNull(0.3, () -> generated.pick(USERS)),
+                generated.orNull(0.4, () -> generated.pick(MESSAGE_IDS)),
+                generated.between(0L, 5_000L));
     }
 
     private record MessageSpec(MessageType type, String content, UserId requester, MessageId id, long ageMillis) {
@@ -267,6 +286,12 @@ final class Operations {
             }
             return id == null ? message : message.withId(id);
         }
+
+        @Override
+        public String toString() {
+            return type + " \"" + content + "\"" + (id == null ? "" : " id " + id)
+                    + (type == MessageType.CHAT && requester != null ? " from " + requester : "") + " sent " + ageMillis + " ms ago";
+        }
     }
 
     private static ConversationStore store(Both both, Side side) {
@@ -277,11 +302,7 @@ final class Operations {
         return side == Side.MEMORY ? both.memoryGate : both.redisGate;
     }
 
-    private static <T> Arbitrary<T> pick(List<T> values) {
-        return Arbitraries.of(values);
-    }
-
-    private static <T> List<T> ids(java.util.function.Function<String, T> parse, String... values) {
-        return java.util.Arrays.stream(values).map(parse).toList();
+    private static <T> List<T> ids(Function<String, T> parse, String... values) {
+        return Arrays.stream(values).map(parse).toList();
     }
 }
