@@ -138,13 +138,13 @@ class RedisOutageTest {
         assertThat(failureMillis).as("writers saw the outage").isNotEmpty();
         assertThat(failureMillis).as("no call hung").allSatisfy(ms -> assertThat(ms).isLessThan(FAIL_WITHIN_MILLIS));
         for (ThreadId thread : stored.keySet()) {
-            List<Message> history = store.find(thread).orElseThrow().history();
+            List<Message> history = afterRecovery(() -> store.find(thread)).orElseThrow().history();
             assertThat(history).as("thread %s keeps every acknowledged message in order", thread)
                     .containsSubsequence(stored.get(thread));
             // A call cut off by the crash may or may not have run; it never runs twice.
             assertThat(attempted.get(thread)).containsSubsequence(history);
         }
-        assertThat(store.count()).isEqualTo(stored.size());
+        assertThat(afterRecovery(store::count)).isEqualTo(stored.size());
     }
 
     @Test
@@ -207,11 +207,19 @@ class RedisOutageTest {
     }
 
     private void awaitRecovery() throws InterruptedException {
+        afterRecovery(store::count);
+    }
+
+    /**
+     * {@code read}, retried while the store is still reconnecting: on a loaded machine the client
+     * may drop and remake a connection that went silent during the outage once more after the
+     * first successful call. What this test judges is what the store holds, not that first call.
+     */
+    private static <T> T afterRecovery(java.util.function.Supplier<T> read) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
         while (true) {
             try {
-                store.count();
-                return;
+                return read.get();
             } catch (StorageUnavailableException e) {
                 if (System.nanoTime() > deadline) {
                     throw new AssertionError("the store did not recover within 15 s after Redis returned", e);
