@@ -29,11 +29,11 @@ import java.util.Optional;
  * The archived conversations: a search a page at a time, and one file by name.
  *
  * <p>A page is answered as one bounded body rather than written item by item: the index reads
- * the page in one step (one consistent view, at most {@value ArchivePageRequest#MAX_LIMIT}
- * conversations, each a listing line and at most three snippets of at most 200 characters, so a
- * page is some hundreds of KiB at most whatever the archive's size), and an error found while
- * reading it can still be answered as a JSON error with its status, which a half-written stream
- * cannot.
+ * the page in one step from one consistent view, and it is at most {@value ArchivePageRequest#MAX_LIMIT}
+ * conversations, each a listing line and at most three snippets of at most 200 characters (about
+ * 1.5 KiB: under a MiB per page whatever the archive's size). Writing it item by item would save
+ * no more than that buffer, and an error met while reading the page can still be answered as a
+ * JSON error with its status, which a half-written stream cannot.
  */
 @Controller(value = "/archive", produces = MediaType.APPLICATION_JSON)
 @ExecuteOn(TaskExecutors.BLOCKING)
