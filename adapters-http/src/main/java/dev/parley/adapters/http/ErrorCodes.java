@@ -9,6 +9,7 @@ final class ErrorCodes {
     static final String INVALID_MESSAGE_TYPE = "invalid_message_type";
     static final String INVALID_TIMESTAMP = "invalid_timestamp";
     static final String INVALID_DATE = "invalid_date";
+    static final String INVALID_CURSOR = "invalid_cursor";
     static final String INVALID_INPUT = "invalid_input";
     static final String MISSING_FIELD = "missing_field";
     static final String MISSING_BODY = "missing_body";
@@ -37,6 +38,7 @@ final class ErrorCodes {
             case THREAD_ID, GUILD_ID, USER_ID, CHANNEL_ID, MESSAGE_ID, AVATAR_ID -> INVALID_ID;
             case FIRST_DAY -> INVALID_DATE;
             case MESSAGE_TYPE -> INVALID_MESSAGE_TYPE;
+            case PAGE_CURSOR -> INVALID_CURSOR;
             default -> INVALID_INPUT;
         };
     }

@@ -80,7 +80,7 @@ public record MessageJson(
         return type.name().toLowerCase(Locale.ROOT);
     }
 
-    private static MessageType type(String name) {
+    static MessageType type(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
         return Arrays.stream(MessageType.values()).filter(type -> typeName(type).equals(lower)).findFirst()
                 .orElseThrow(() -> ApiException.invalid(ErrorCodes.INVALID_MESSAGE_TYPE, "message_type must be one of "

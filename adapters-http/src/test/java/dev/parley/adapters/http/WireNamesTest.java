@@ -31,4 +31,16 @@ class WireNamesTest {
         assertThat(ErrorCodes.forInvalidField(InputField.FIRST_DAY)).isEqualTo("invalid_date");
         assertThat(ErrorCodes.forInvalidField(InputField.TOOL_CALL)).isEqualTo("invalid_input");
     }
+
+    @Test
+    void refusedArchiveSearchInputsAreNamedByTheirQueryParameter() {
+        assertThat(ErrorCodes.wireName(InputField.PAGE_LIMIT)).isEqualTo("limit");
+        assertThat(ErrorCodes.forInvalidField(InputField.PAGE_LIMIT)).isEqualTo("invalid_input");
+        assertThat(ErrorCodes.wireName(InputField.PAGE_CURSOR)).isEqualTo("cursor");
+        assertThat(ErrorCodes.forInvalidField(InputField.PAGE_CURSOR)).isEqualTo("invalid_cursor");
+        assertThat(ErrorCodes.wireName(InputField.SEARCH_TEXT)).isEqualTo("q");
+        assertThat(ErrorCodes.forInvalidField(InputField.SEARCH_TEXT)).isEqualTo("invalid_input");
+        assertThat(ErrorCodes.wireName(InputField.MESSAGE_TYPE)).isEqualTo("message_type");
+        assertThat(ErrorCodes.forInvalidField(InputField.MESSAGE_TYPE)).isEqualTo("invalid_message_type");
+    }
 }

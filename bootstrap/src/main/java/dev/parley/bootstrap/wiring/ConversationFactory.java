@@ -1,22 +1,25 @@
 package dev.parley.bootstrap.wiring;
 
+import dev.parley.adapters.file.ArchiveIndex;
+import dev.parley.adapters.file.ArchiveIndexSettings;
 import dev.parley.adapters.file.JsonFileConversationArchive;
 import dev.parley.adapters.memory.InMemoryConversationStore;
 import dev.parley.adapters.redis.RedisConversationStore;
 import dev.parley.adapters.redis.RedisStoreOptions;
 import dev.parley.bootstrap.config.ParleySettings;
 import dev.parley.bootstrap.config.RedisSettings;
-import dev.parley.domain.archive.ConversationArchive;
 import dev.parley.domain.conversation.ConversationStore;
 import io.micronaut.context.BeanProvider;
+import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 
 /**
  * Constructs the conversation side of Parley's driven ports: the clock, the store chosen by
- * {@code parley.storage} and the JSON file archive. The idle sweeper ({@link UseCaseFactory}) is
- * eager, and with it the store, so a configuration the store cannot honour stops the start.
+ * {@code parley.storage}, and the JSON file archive with its search index. The idle sweeper
+ * ({@link UseCaseFactory}) is eager, and with it the store and the archive, so a configuration the
+ * store cannot honour stops the start, and the index starts opening (in the background) at once.
  */
 @Factory
 final class ConversationFactory {
@@ -38,8 +41,19 @@ final class ConversationFactory {
         };
     }
 
+    /**
+     * The archive ({@code ConversationArchive}) with its index; closed after everything that saves
+     * through it (the shutdown save included), which commits the index.
+     */
     @Singleton
-    ConversationArchive conversationArchive(ParleySettings settings) {
-        return new JsonFileConversationArchive(settings.archiveDirectory());
+    @Bean(preDestroy = "close")
+    JsonFileConversationArchive conversationArchive(ParleySettings settings) {
+        return new JsonFileConversationArchive(settings.archiveDirectory(), ArchiveIndexSettings.defaults());
+    }
+
+    /** The archive's index: the {@code ArchiveSearch} port, and its status for {@code /health}. */
+    @Singleton
+    ArchiveIndex archiveIndex(JsonFileConversationArchive archive) {
+        return archive.index().orElseThrow(() -> new IllegalStateException("the archive was opened without its index"));
     }
 }

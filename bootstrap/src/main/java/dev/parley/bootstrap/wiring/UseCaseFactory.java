@@ -1,12 +1,13 @@
 package dev.parley.bootstrap.wiring;
 
-import dev.parley.application.conversation.ArchiveSearch;
+import dev.parley.application.conversation.ArchiveBrowsing;
 import dev.parley.application.conversation.ConversationArchiving;
 import dev.parley.application.conversation.IdleSweeper;
 import dev.parley.application.conversation.LiveConversations;
 import dev.parley.application.reply.AvatarPresence;
 import dev.parley.application.reply.ReplyGating;
 import dev.parley.bootstrap.config.ParleySettings;
+import dev.parley.domain.archive.ArchiveSearch;
 import dev.parley.domain.archive.ConversationArchive;
 import dev.parley.domain.avatar.AvatarRoster;
 import dev.parley.domain.conversation.ConversationStore;
@@ -35,9 +36,10 @@ final class UseCaseFactory {
         return new ConversationArchiving(store, archive, settings.conversations());
     }
 
+    /** Search the archive a page at a time (through its index), read one file. */
     @Singleton
-    ArchiveSearch archiveSearch(ConversationArchive archive) {
-        return new ArchiveSearch(archive);
+    ArchiveBrowsing archiveBrowsing(ConversationArchive archive, ArchiveSearch index) {
+        return new ArchiveBrowsing(archive, index);
     }
 
     /** Decide a reply, take the narrative slot. */

@@ -129,6 +129,13 @@ class BadRequestTest implements TestPropertyProvider {
                 row("archive listing with an impossible date", "GET", "/archive?from=2025-02-30", null, null, 400, "invalid_date"),
                 row("archive listing with from after to", "GET", "/archive?from=2025-12-01&to=2025-11-01", null, null, 400,
                         "invalid_date"),
+                row("archive search with a limit of 0", "GET", "/archive?limit=0", null, null, 400, "invalid_input"),
+                row("archive search with a limit that is not a number", "GET", "/archive?limit=all", null, null, 400, "invalid_input"),
+                row("archive search with a cursor it did not give out", "GET", "/archive?cursor=abc", null, null, 400, "invalid_cursor"),
+                row("archive search for no words", "GET", "/archive?q=%20", null, null, 400, "invalid_input"),
+                row("archive search by an unknown message type", "GET", "/archive?message_type=shout", null, null, 400,
+                        "invalid_message_type"),
+                row("archive search by an invalid requester", "GET", "/archive?requester=bob", null, null, 400, "invalid_id"),
                 row("unknown route", "GET", "/nowhere", null, null, 404, "not_found"),
                 row("method not allowed", "PATCH", "/conversations", JSON, "{}", 405, "method_not_allowed"));
     }

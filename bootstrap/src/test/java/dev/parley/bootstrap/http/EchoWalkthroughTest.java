@@ -135,9 +135,9 @@ class EchoWalkthroughTest implements TestPropertyProvider {
         assertThat(TempArchive.files(archive)).hasSize(2).contains(expectedFile);
 
         // The archive, read back over HTTP
-        JsonNode listing = api.get("/archive?guild_id=" + GUILD + "&participant=" + OTHER_USER + "&from=&to=").json();
-        assertThat(listing.get("conversations")).extracting(c -> c.get("filename").asText()).containsExactly(expectedFile);
-        assertThat(listing.get("unreadable")).isEmpty();
+        JsonNode listing = ArchivePages.complete(api, "/archive?guild_id=" + GUILD + "&participant=" + OTHER_USER + "&from=&to=");
+        assertThat(listing.get("items")).extracting(c -> c.get("filename").asText()).containsExactly(expectedFile);
+        assertThat(listing.get("next_cursor").isNull()).isTrue();
         JsonNode archived = api.get("/archive/" + expectedFile).json();
         assertThat(archived.get("thread_id").asText()).isEqualTo(THREAD);
         assertThat(archived.get("history")).hasSize(5);

@@ -19,7 +19,11 @@ public final class RunningParley implements AutoCloseable {
 
     /** Starts Parley on a free loopback port with a fresh archive directory and {@code properties} on top. */
     public static RunningParley start(Map<String, Object> properties) {
-        Path archive = TempArchive.create();
+        return start(TempArchive.create(), properties);
+    }
+
+    /** Starts Parley on a free loopback port on the archive directory {@code archive} (deleted by close()) and {@code properties} on top. */
+    public static RunningParley start(Path archive, Map<String, Object> properties) {
         Map<String, Object> all = new HashMap<>();
         all.put("parley.archive.directory", archive.toString());
         all.put("micronaut.server.port", -1);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.bootstrap.http.ApiClient;
+import dev.parley.bootstrap.http.ArchivePages;
 import dev.parley.bootstrap.http.RunningParley;
 import dev.parley.bootstrap.http.TempArchive;
 import java.time.Duration;
@@ -31,9 +32,9 @@ class LifecycleTest {
 
             assertThat(api.get("/conversations/1234567890").errorCode()).isEqualTo("conversation_not_found");
             awaitUntil(() -> TempArchive.files(parley.archive()).size() == 1);
-            JsonNode listing = api.get("/archive").json();
-            assertThat(listing.at("/conversations/0/thread_id").asText()).isEqualTo("1234567890");
-            assertThat(listing.at("/conversations/0/message_count").asInt()).isEqualTo(1);
+            JsonNode listing = ArchivePages.complete(api, "/archive");
+            assertThat(listing.at("/items/0/thread_id").asText()).isEqualTo("1234567890");
+            assertThat(listing.at("/items/0/message_count").asInt()).isEqualTo(1);
         }
     }
 
