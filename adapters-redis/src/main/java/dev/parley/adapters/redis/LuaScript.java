@@ -23,8 +23,13 @@ record LuaScript(String name, String source, String sha) {
     static final LuaScript NARRATIVE = load("narrative");
     static final LuaScript ACTIVATE = load("activate", "roster-lib");
     static final LuaScript ACTIVE = load("active", "roster-lib");
+    static final LuaScript JOURNAL_REPLY = load("journal-reply");
+    static final LuaScript JOURNAL_NARRATIVE = load("journal-narrative");
+    static final LuaScript SUMMARY_SAVE = load("summary-save");
+    static final LuaScript SUMMARY_RELEASE = load("summary-release");
 
-    static final LuaScript[] ALL = {CREATE, APPEND, SUMMARY, REMOVE, FIND, COUNT, CLAIM, ACKNOWLEDGE, ADMIT, NARRATIVE, ACTIVATE, ACTIVE};
+    static final LuaScript[] ALL = {CREATE, APPEND, SUMMARY, REMOVE, FIND, COUNT, CLAIM, ACKNOWLEDGE, ADMIT, NARRATIVE, ACTIVATE, ACTIVE,
+        JOURNAL_REPLY, JOURNAL_NARRATIVE, SUMMARY_SAVE, SUMMARY_RELEASE};
 
     /**
      * The script {@code name.lua}, preceded by the text of each library named (Redis scripts cannot
