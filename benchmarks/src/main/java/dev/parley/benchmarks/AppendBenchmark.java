@@ -1,6 +1,7 @@
 package dev.parley.benchmarks;
 
 import dev.parley.adapters.memory.InMemoryConversationStore;
+import dev.parley.adapters.redis.RedisConnection;
 import dev.parley.adapters.redis.RedisConversationStore;
 import dev.parley.adapters.redis.RedisStoreOptions;
 import dev.parley.domain.conversation.AppendOutcome;
@@ -76,7 +77,7 @@ final class AppendBenchmark {
         try (StatefulRedisConnection<String, String> connection = client.connect()) {
             RedisCommands<String, String> redis = connection.sync();
             redis.flushall();
-            RedisConversationStore redisStore = new RedisConversationStore(connection, RedisStoreOptions.defaults().withKeyPrefix("bench"));
+            RedisConversationStore redisStore = new RedisConversationStore(RedisConnection.of(connection), RedisStoreOptions.defaults().withKeyPrefix("bench"));
 
             out.printf("%nAppend throughput (appends/s; each writer appends to its own conversation; %s warm-up, %s measured,"
                     + " best of %d interleaved rounds)%n", settings.warmup(), settings.measure(), settings.rounds());

@@ -3,6 +3,7 @@ package dev.parley.benchmarks;
 import dev.parley.adapters.memory.InMemoryAvatarRoster;
 import dev.parley.adapters.memory.InMemoryReplyGate;
 import dev.parley.adapters.redis.RedisAvatarRoster;
+import dev.parley.adapters.redis.RedisConnection;
 import dev.parley.adapters.redis.RedisGateOptions;
 import dev.parley.adapters.redis.RedisReplyGate;
 import dev.parley.domain.avatar.AvatarId;
@@ -102,7 +103,7 @@ final class GateBenchmark {
             for (DenialReason reason : DenialReason.values()) {
                 long n = denied[reason.ordinal()].sum();
                 if (n > 0) {
-                    text.append(String.format(", %s %.1f%%", reason.wireName(), 100.0 * n / total));
+                    text.append(String.format(", %s %.1f%%", reason.name().toLowerCase(java.util.Locale.ROOT), 100.0 * n / total));
                 }
             }
             return text + String.format(" (%,d decisions)", total);
@@ -187,7 +188,7 @@ final class GateBenchmark {
                     String prefix = "bench-" + threads + "-" + round;
                     RedisGateOptions options = RedisGateOptions.defaults().withKeyPrefix(prefix);
                     memory = Math.max(memory, decisionRate(new InMemoryReplyGate(RULES, Clock.systemUTC()), threads, memoryMix));
-                    ReplyGate redisGate = new RedisReplyGate(connection, RULES, options);
+                    ReplyGate redisGate = new RedisReplyGate(RedisConnection.of(connection), RULES, options);
                     viaRedis = Math.max(viaRedis, gateCpu.measure(redis, () -> Load.throughput(threads, settings.warmup(),
                             settings.measure(), w -> gateCpu.counting(i -> redisMix.record(redisGate.decide(randomRequest()))))));
                     BucketProxy[] proxies = new BucketProxy[CHANNELS];
@@ -208,7 +209,7 @@ final class GateBenchmark {
                     memoryRoster = Math.max(memoryRoster,
                             activationRate(new InMemoryAvatarRoster(RULES.maxActiveAvatarsPerChannel(), Clock.systemUTC()), threads));
                     redisRoster = Math.max(redisRoster,
-                            activationRate(new RedisAvatarRoster(connection, RULES.maxActiveAvatarsPerChannel(), options), threads));
+                            activationRate(new RedisAvatarRoster(RedisConnection.of(connection), RULES.maxActiveAvatarsPerChannel(), options), threads));
                     redis.flushall();
                 }
                 out.printf("%8d | %12.0f | %12.0f | %15.0f | %13.0f | %13.0f%% | %14.0f | %14.0f%n", threads, memory, viaRedis, bucket4j, raw,
@@ -228,8 +229,8 @@ final class GateBenchmark {
                     + " commands executed (the EVALSHA/EVAL itself included) and CPU used counted by Redis%n");
             out.printf("%22s | %11s | %17s | %18s%n", "call", "round trips", "commands executed", "Redis CPU us/call");
             RedisGateOptions probe = RedisGateOptions.defaults().withKeyPrefix("bench-probe");
-            ReplyGate gate = new RedisReplyGate(connection, RULES, probe);
-            AvatarRoster roster = new RedisAvatarRoster(connection, RULES.maxActiveAvatarsPerChannel(), probe);
+            ReplyGate gate = new RedisReplyGate(RedisConnection.of(connection), RULES, probe);
+            AvatarRoster roster = new RedisAvatarRoster(RedisConnection.of(connection), RULES.maxActiveAvatarsPerChannel(), probe);
             BucketProxy[] probeBuckets = new BucketProxy[CHANNELS];
             for (int c = 0; c < CHANNELS; c++) {
                 probeBuckets[c] = buckets.builder().build(("bench-probe:bucket:" + c).getBytes(StandardCharsets.UTF_8), () -> oneReplyPer10s);

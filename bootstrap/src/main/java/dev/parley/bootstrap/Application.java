@@ -5,21 +5,10 @@ import dev.parley.bootstrap.config.InvalidConfigurationException;
 import dev.parley.domain.StorageUnavailableException;
 import io.micronaut.context.env.Environment;
 import io.micronaut.runtime.Micronaut;
-import io.swagger.v3.oas.annotations.OpenAPIDefinition;
-import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
-import io.swagger.v3.oas.annotations.info.Info;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
-import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 
-/** Starts Parley: the Micronaut context, the HTTP server, the idle sweeper. */
-@OpenAPIDefinition(info = @Info(title = "Parley", version = "0.1",
-        description = "Conversation manager for Discord AI bots: live conversations, idle expiry and the JSON archive."
-                + " Errors are {\"error\": code, \"message\": text}; docs/http-api.md lists the codes."),
-        security = @SecurityRequirement(name = "bearer"))
-@SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer",
-        description = "Required on every route but /health when parley.api.token is set")
+/** Starts Parley: the Micronaut context, the HTTP server (the API of {@code adapters-http}), the idle sweeper. */
 public final class Application {
 
     private Application() {

@@ -3,8 +3,11 @@ package dev.parley.architecture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.PackageMatcher;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -12,6 +15,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** Parley's own code keeps the hexagon's rules (architecture.md, "Modules"). */
 class ArchitectureTest {
+
+    /** The driving adapters: each calls the application's incoming ports. One line per adapter (the Discord bot's adds one). */
+    static final List<String> DRIVING_ADAPTERS = List.of(
+            "dev.parley.adapters.http..");
+    static final String BOOTSTRAP = "dev.parley.bootstrap..";
+    static final String INCOMING_PORTS = "dev.parley.application.port.in..";
+    static final String DOMAIN = "dev.parley.domain..";
 
     private static JavaClasses parley;
 
@@ -26,10 +36,19 @@ class ArchitectureTest {
 
     /** A rule aimed at an empty package passes vacuously: every layer must be there to be checked. */
     @ParameterizedTest
-    @ValueSource(strings = {"dev.parley.domain", "dev.parley.application", "dev.parley.adapters.memory", "dev.parley.adapters.file",
-            "dev.parley.adapters.redis"})
+    @ValueSource(strings = {"dev.parley.domain", "dev.parley.application", "dev.parley.application.port.in",
+            "dev.parley.adapters.memory", "dev.parley.adapters.file", "dev.parley.adapters.redis", "dev.parley.adapters.http",
+            "dev.parley.bootstrap"})
     void everyLayerIsImportedSoItsRulesCheckSomething(String layer) {
         assertThat(parley.stream().filter(c -> c.getPackageName().startsWith(layer))).as(layer).isNotEmpty();
+    }
+
+    @Test
+    void everyDrivingAdapterIsImportedSoItsRuleChecksSomething() {
+        for (String adapter : DRIVING_ADAPTERS) {
+            PackageMatcher matcher = PackageMatcher.of(adapter);
+            assertThat(parley.stream().filter(c -> matcher.matches(c.getPackageName()))).as(adapter).isNotEmpty();
+        }
     }
 
     @Test
@@ -48,8 +67,20 @@ class ArchitectureTest {
     }
 
     @Test
-    void noFrameworkAnnotationsOutsideTheBootstrap() {
-        ArchitectureRules.noFrameworkOutside("dev.parley.bootstrap..", "dev.parley..").check(parley);
+    void noFrameworkOutsideTheBootstrapAndTheDrivingAdapters() {
+        List<String> allowed = new ArrayList<>(DRIVING_ADAPTERS);
+        allowed.add(BOOTSTRAP);
+        ArchitectureRules.noFrameworkOutside(allowed, "dev.parley..").check(parley);
+    }
+
+    @Test
+    void drivingAdaptersReachTheCoreOnlyThroughIncomingPortsAndDomainValues() {
+        ArchitectureRules.drivingAdaptersUseOnlyIncomingPorts(DRIVING_ADAPTERS, "dev.parley..", INCOMING_PORTS, DOMAIN).check(parley);
+    }
+
+    @Test
+    void configurationKeysAppearOnlyInTheBootstrap() {
+        ArchitectureRules.configurationKeysOnlyIn(BOOTSTRAP, "dev.parley..").check(parley);
     }
 
     @Test

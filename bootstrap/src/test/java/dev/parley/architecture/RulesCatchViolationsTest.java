@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 class RulesCatchViolationsTest {
 
     private static final String PLANTED = "dev.parley.architecture.planted";
+    private static final String DRIVING = PLANTED + ".adapters.driving..";
     private final JavaClasses planted = new ClassFileImporter().importPackages(PLANTED);
 
     @Test
@@ -40,10 +42,44 @@ class RulesCatchViolationsTest {
     }
 
     @Test
-    void aFrameworkAnnotationOutsideTheBootstrapIsCaught() {
-        assertThatThrownBy(() -> ArchitectureRules.noFrameworkOutside(PLANTED + ".bootstrap..", PLANTED + "..").check(planted))
+    void aFrameworkAnnotationOutsideTheBootstrapAndTheDrivingAdaptersIsCaught() {
+        assertThatThrownBy(() -> ArchitectureRules.noFrameworkOutside(List.of(PLANTED + ".bootstrap..", DRIVING), PLANTED + "..")
+                .check(planted))
                 .isInstanceOf(AssertionError.class)
-                .hasMessageContaining("PlantedInjectedService");
+                .hasMessageContaining("PlantedInjectedService")
+                .hasMessageNotContaining("PlantedController");
+    }
+
+    @Test
+    void aDrivingAdapterCallingADrivenPortAServiceOrAnotherAdapterIsCaught() {
+        assertThatThrownBy(() -> ArchitectureRules.drivingAdaptersUseOnlyIncomingPorts(List.of(DRIVING), PLANTED + "..",
+                PLANTED + ".application.port.in..", PLANTED + ".domain..").check(planted))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("PlantedStore")
+                .hasMessageContaining("(a driven port)")
+                .hasMessageContaining("PlantedInjectedService")
+                .hasMessageContaining("PlantedAdapterTwo")
+                .hasMessageNotContaining("PlantedUseCase.run")
+                .hasMessageNotContaining("type <" + PLANTED + ".application.port.in.PlantedUseCase>")
+                .hasMessageNotContaining("PlantedOutcome>")
+                .hasMessageNotContaining("PlantedCleanValue.<init>");
+    }
+
+    @Test
+    void aDrivingAdapterUsingIncomingPortsAndDomainValuesOnlyPasses() {
+        assertThatCode(() -> ArchitectureRules.drivingAdaptersUseOnlyIncomingPorts(List.of(PLANTED + ".adapters.drivingclean.."),
+                PLANTED + "..", PLANTED + ".application.port.in..", PLANTED + ".domain..").check(planted))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void aConfigurationKeyOutsideTheBootstrapIsCaught() {
+        assertThatThrownBy(() -> ArchitectureRules.configurationKeysOnlyIn(PLANTED + ".bootstrap..", PLANTED + "..").check(planted))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("PlantedKeyReader mentions the configuration key \"parley.storage\"")
+                .hasMessageContaining("PlantedKeyReader mentions the configuration key \"PARLEY_API_TOKEN\"")
+                .hasMessageNotContaining("PlantedSettings")
+                .hasMessageNotContaining("dev.parley.architecture.planted\"");
     }
 
     @Test

@@ -3,17 +3,23 @@ package dev.parley.domain;
 import java.util.Objects;
 
 /**
- * A value given to the domain that breaks one of its rules (an id that is not a snowflake, an
- * unknown message type). The message says what was wrong and what is accepted; {@link #field()}
- * names the input, so an adapter can report it without parsing the message.
+ * A value given to the domain that breaks one of its rules (an id that is not a snowflake, a
+ * blank tool name). {@link #field()} says which input, {@link #problem()} what is wrong with it
+ * and what is accepted, without naming the input: an adapter puts its own name for the field in
+ * front ({@code thread_id must be ...} in JSON, a configuration key at start-up).
  */
 public final class InvalidInputException extends IllegalArgumentException {
 
-    private final String field;
+    private final InputField field;
+    private final String problem;
 
-    public InvalidInputException(String field, String message) {
-        super(Objects.requireNonNull(message, "message == null"));
-        this.field = Objects.requireNonNull(field, "field == null");
+    /**
+     * @param problem what is wrong, as it reads after the field's name: {@code "must be at least 1, got 0"}
+     */
+    public InvalidInputException(InputField field, String problem) {
+        super(Objects.requireNonNull(field, "field == null").inWords() + " " + Objects.requireNonNull(problem, "problem == null"));
+        this.field = field;
+        this.problem = problem;
     }
 
     /**
@@ -33,8 +39,13 @@ public final class InvalidInputException extends IllegalArgumentException {
         return out.append('"').toString();
     }
 
-    /** The input that was wrong, in snake_case as the JSON and HTTP API name it ({@code thread_id}). */
-    public String field() {
+    /** The input that was wrong. */
+    public InputField field() {
         return field;
+    }
+
+    /** What was wrong with it, without its name: {@code "must be a Discord snowflake of 1 to 20 ASCII digits, got \"x\""}. */
+    public String problem() {
+        return problem;
     }
 }

@@ -1,5 +1,6 @@
 package dev.parley.adapters.file;
 
+import dev.parley.domain.InputField;
 import dev.parley.domain.InvalidInputException;
 import dev.parley.domain.conversation.Conversation;
 import java.util.OptionalInt;
@@ -26,14 +27,14 @@ final class ArchiveFileNames {
         return name.length() <= MAX_LENGTH && ARCHIVE_NAME.matcher(name).matches();
     }
 
-    /** Returns {@code name} if it is an archive file name, else rejects it as field {@code filename}. */
+    /** Returns {@code name} if it is an archive file name, else rejects it as an invalid archive file name. */
     static String requireArchiveName(String name) {
         if (name == null) {
-            throw new InvalidInputException("filename", "filename is required: " + ACCEPTED);
+            throw new InvalidInputException(InputField.ARCHIVE_FILE_NAME, "is required: " + ACCEPTED);
         }
         if (!isArchiveName(name)) {
-            throw new InvalidInputException("filename", "filename must be an archive file name ("
-                    + ACCEPTED + "), got " + InvalidInputException.quoted(name));
+            throw new InvalidInputException(InputField.ARCHIVE_FILE_NAME, "must be "
+                    + ACCEPTED + ", got " + InvalidInputException.quoted(name));
         }
         return name;
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.parley.domain.InputField;
 import dev.parley.domain.InvalidInputException;
 import dev.parley.domain.archive.ArchivedConversation;
 import dev.parley.domain.archive.ArchivedTranscript;
@@ -210,16 +211,14 @@ final class ArchiveJsonReader {
         try {
             return new Message(created, type, content, requester, tools, attachments, id);
         } catch (InvalidInputException e) {
-            throw rejected(path + "." + e.field(), e);
+            throw rejected(path + "." + (e.field() == InputField.ATTACHMENTS ? "attachments" : "message_content"), e);
         }
     }
 
     private static MessageType messageType(JsonNode json, String path) throws MalformedArchiveException {
-        try {
-            return MessageType.fromWireName(text(json, path));
-        } catch (InvalidInputException e) {
-            throw rejected(path, e);
-        }
+        String name = text(json, path);
+        return ArchiveMessageTypes.parse(name).orElseThrow(() -> new MalformedArchiveException(path,
+                "must be one of " + ArchiveMessageTypes.ACCEPTED + ", got " + InvalidInputException.quoted(name)));
     }
 
     private static List<ToolCall> tools(JsonNode json, String path) throws MalformedArchiveException {
@@ -365,11 +364,9 @@ final class ArchiveJsonReader {
         }
     }
 
-    /** The domain's message without its leading field name, which the path already gives. */
+    /** The domain's problem, after the path that names the field. */
     private static MalformedArchiveException rejected(String path, InvalidInputException e) {
-        String message = e.getMessage();
-        String withoutField = message.startsWith(e.field() + " ") ? message.substring(e.field().length() + 1) : message;
-        return new MalformedArchiveException(path + ": " + withoutField, e);
+        return new MalformedArchiveException(path + ": " + e.problem(), e);
     }
 
     private static MalformedArchiveException notJson(JsonProcessingException e) {

@@ -51,7 +51,7 @@ final class ArchiveJsonWriter {
     static ObjectNode fromDomain(Message message) {
         ObjectNode json = NODES.objectNode();
         json.put("created_at", ArchiveTimestamps.format(message.createdAt()));
-        json.put("message_type", message.type().wireName());
+        json.put("message_type", ArchiveMessageTypes.name(message.type()));
         json.put("message_content", message.content());
         ObjectNode meta = json.putObject("meta");
         message.requester().ifPresent(user -> meta.put("requester", user.value()));

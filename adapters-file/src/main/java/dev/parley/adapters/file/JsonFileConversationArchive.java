@@ -2,6 +2,8 @@ package dev.parley.adapters.file;
 
 import dev.parley.adapters.file.ArchiveJsonReader.Identity;
 import dev.parley.adapters.file.ArchiveJsonReader.MalformedArchiveException;
+import dev.parley.domain.InputField;
+import dev.parley.domain.InvalidInputException;
 import dev.parley.domain.StorageUnavailableException;
 import dev.parley.domain.archive.ArchiveListing;
 import dev.parley.domain.archive.ArchiveQuery;
@@ -48,13 +50,22 @@ import java.util.concurrent.ThreadLocalRandom;
  * a symbolic link named like an archive file is reported as unreadable, never followed out of the
  * directory.
  *
+ * <p>Opened with {@link ArchiveIndexSettings}, the archive keeps a search index beside the files
+ * ({@link ArchiveIndex}): every save updates it, and {@link #index()} searches it. Without them,
+ * there is no index and {@link #list} is the only way to find files.
+ *
  * <pre>{@code
  * ConversationArchive archive = new JsonFileConversationArchive(Path.of("archive"));
  * String name = archive.save(conversation);  // 2025-11-25_conversation-with-…-in-….json
  * archive.load(name).flatMap(ArchivedTranscript::conversation);  // the same conversation
+ *
+ * try (var indexed = new JsonFileConversationArchive(Path.of("archive"), ArchiveIndexSettings.defaults())) {
+ *     ArchiveSearch search = indexed.index().orElseThrow();
+ *     search.search(ArchiveQuery.ALL.containing("deploy failed"), ArchivePageRequest.first());
+ * }
  * }</pre>
  */
-public final class JsonFileConversationArchive implements ConversationArchive {
+public final class JsonFileConversationArchive implements ConversationArchive, AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(JsonFileConversationArchive.class.getName());
 
@@ -64,6 +75,8 @@ public final class JsonFileConversationArchive implements ConversationArchive {
 
     private final Path directory;
     private final DirectoryLock lock;
+    private final Optional<ArchiveIndex> index;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     /**
      * Opens the archive in {@code directory}, creating it (and its parents) if missing, and its
@@ -72,15 +85,48 @@ public final class JsonFileConversationArchive implements ConversationArchive {
      * @throws StorageUnavailableException if the directory cannot be created or does not accept new files
      */
     public JsonFileConversationArchive(Path directory) {
+        this(directory, Optional.empty(), ArchiveIndex.PassObserver.NONE);
+    }
+
+    /**
+     * Opens the archive in {@code directory} as {@link #JsonFileConversationArchive(Path)} does, with
+     * its search index in {@value ArchiveIndex#DIRECTORY_NAME} inside it. The index opens (and, if
+     * needed, builds itself) in the background: this returns at once. Close the archive to commit
+     * and close the index.
+     *
+     * @throws StorageUnavailableException if the directory cannot be created or does not accept new files
+     */
+    public JsonFileConversationArchive(Path directory, ArchiveIndexSettings indexSettings) {
+        this(directory, Optional.of(Objects.requireNonNull(indexSettings, "indexSettings == null")), ArchiveIndex.PassObserver.NONE);
+    }
+
+    /** For tests: {@code observer} sees every file of the index's full scans. */
+    JsonFileConversationArchive(Path directory, Optional<ArchiveIndexSettings> indexSettings, ArchiveIndex.PassObserver observer) {
         this.directory = Objects.requireNonNull(directory, "directory == null").toAbsolutePath().normalize();
+        Path realDirectory;
         try {
             Files.createDirectories(this.directory);
-            this.lock = new DirectoryLock(this.directory.toRealPath());
+            realDirectory = this.directory.toRealPath();
+            this.lock = new DirectoryLock(realDirectory);
             lock.touch();
         } catch (IOException e) {
             throw new StorageUnavailableException("archive directory " + this.directory + " cannot be used: " + describe(e), e);
         }
         removeCrashLeftovers();
+        this.index = indexSettings.map(settings -> ArchiveIndex.acquire(realDirectory, settings, observer));
+    }
+
+    /** The archive's search index, if it was opened with one. */
+    public Optional<ArchiveIndex> index() {
+        return index;
+    }
+
+    /** Commits and closes the index (when this is its last archive in the JVM); saving after closing is not indexed. */
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            index.ifPresent(ArchiveIndex::release);
+        }
     }
 
     /**
@@ -115,6 +161,15 @@ public final class JsonFileConversationArchive implements ConversationArchive {
         }
     }
 
+    /**
+     * The exact bytes {@link #save} writes for {@code conversation} (docs/json-format.md), for tools
+     * that prepare archive directories in bulk without a save's locking and {@code fsync}s, such as
+     * the scale benchmark's generator.
+     */
+    public static byte[] fileContent(Conversation conversation) {
+        return ArchiveJsonWriter.conversationBytes(Objects.requireNonNull(conversation, "conversation == null"));
+    }
+
     /** The archive directory, absolute. */
     public Path directory() {
         return directory;
@@ -136,6 +191,10 @@ public final class JsonFileConversationArchive implements ConversationArchive {
                 } else {
                     writeAtomically(target.name(), json);
                     LOG.log(System.Logger.Level.DEBUG, "archived thread {0} as {1}", conversation.threadId(), target.name());
+                    if (!closed.get()) {
+                        // Still under the lock: no other save can replace the file before the index reads its version.
+                        index.ifPresent(i -> i.saved(target.name(), ArchivedTranscript.of(target.name(), conversation)));
+                    }
                 }
                 return target.name();
             });
@@ -169,9 +228,21 @@ public final class JsonFileConversationArchive implements ConversationArchive {
         }
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Reads every file, whether or not the archive has an index: the cost grows with the archive
+     * (see docs/json-format.md); {@link ArchiveIndex#search} answers a page at a time.
+     *
+     * @throws InvalidInputException if the query filters by text or message type, which needs the index
+     */
     @Override
     public ArchiveListing list(ArchiveQuery query) {
         Objects.requireNonNull(query, "query == null");
+        if (query.filtersContent()) {
+            throw new InvalidInputException(query.text().isPresent() ? InputField.SEARCH_TEXT : InputField.MESSAGE_TYPE,
+                    "listing filters by guild, participant, requester and dates only; text and message type need the archive index");
+        }
         List<ArchivedConversation> found = new ArrayList<>();
         List<UnreadableArchive> unreadable = new ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {

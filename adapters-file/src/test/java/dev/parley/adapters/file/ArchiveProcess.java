@@ -21,12 +21,16 @@ public final class ArchiveProcess {
      * {@code colliding <dir> <process> <count> <go-file>}: says it is ready, waits for the go file, then saves and re-saves
      * {@code count} conversations of {@link #collidingConversation}; prints each file name.
      * {@code oversized <dir>}: saves the document conversation with a summary of 64 KiB.
+     * {@code follower <dir> <go-file>}: opens the archive with its index while the test process maintains it, saves, finds
+     * its own and the test's conversation through the maintainer's commits, then, once the go file exists (the test closed
+     * its archive), takes the index over.
      */
     public static void main(String[] args) throws InterruptedException {
         Path directory = Path.of(args[1]);
         try {
             switch (args[0]) {
                 case "colliding" -> saveColliding(directory, Integer.parseInt(args[2]), Integer.parseInt(args[3]), Path.of(args[4]));
+                case "follower" -> follow(directory, Path.of(args[2]));
                 case "oversized" -> new JsonFileConversationArchive(directory)
                         .save(dev.parley.domain.testing.EchoExamples.documentConversation().withSummary("x".repeat(64 * 1024)));
                 default -> throw new IllegalArgumentException("unknown command " + args[0]);
@@ -34,6 +38,29 @@ public final class ArchiveProcess {
         } catch (StorageUnavailableException e) {
             System.out.println("unavailable: " + e.getMessage());
             System.exit(UNAVAILABLE);
+        }
+    }
+
+    private static void follow(Path directory, Path go) throws InterruptedException {
+        try (JsonFileConversationArchive archive = new JsonFileConversationArchive(directory,
+                IndexedArchives.QUIET.withRefreshInterval(java.time.Duration.ofMillis(100)))) {
+            ArchiveIndex index = archive.index().orElseThrow();
+            IndexedArchives.await("following", () -> index.status().state() == ArchiveIndexStatus.State.FOLLOWING);
+            System.out.println("following");
+            archive.save(Conversations.inThread("2002", Instant.parse("2025-11-26T08:00:00Z")));
+            IndexedArchives.await("both conversations through the maintainer", () -> index.search(
+                    dev.parley.domain.archive.ArchiveQuery.ALL.containing("2001 | 2002"),
+                    dev.parley.domain.archive.ArchivePageRequest.first()).items().size() == 2);
+            System.out.println("found both");
+            while (!Files.exists(go)) {
+                Thread.sleep(5);
+            }
+            IndexedArchives.await("maintaining", () -> index.status().maintainer()
+                    && index.status().state() == ArchiveIndexStatus.State.READY);
+            archive.save(Conversations.inThread("2003", Instant.parse("2025-11-27T08:00:00Z")));
+            int found = index.search(dev.parley.domain.archive.ArchiveQuery.ALL, dev.parley.domain.archive.ArchivePageRequest.first())
+                    .items().size();
+            System.out.println("took over, found " + found);
         }
     }
 

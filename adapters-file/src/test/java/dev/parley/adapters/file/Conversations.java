@@ -15,11 +15,11 @@ final class Conversations {
     /** A conversation in {@code thread} started at {@code createdAt}, with one message from the requester. */
     static Conversation inThread(String thread, Instant createdAt) {
         return Conversation.start(ThreadId.of(thread), EchoExamples.GUILD, EchoExamples.GUILD_NAME, EchoExamples.REQUESTER, createdAt)
-                .append(Message.chat(createdAt.plusSeconds(1), "hello from " + thread).from(EchoExamples.REQUESTER));
+                .append(Message.chat(createdAt.plusSeconds(1), "hello from " + thread).from(EchoExamples.REQUESTER)).conversation();
     }
 
     /** {@code conversation} with one more AI message, as a later save would hold. */
     static Conversation withReply(Conversation conversation, String text) {
-        return conversation.append(Message.chat(conversation.updatedAt().plusSeconds(1), text));
+        return conversation.append(Message.chat(conversation.updatedAt().plusSeconds(1), text)).conversation();
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.parley.domain.InputField;
 import dev.parley.domain.InvalidInputException;
 import dev.parley.domain.archive.ArchiveListing;
 import dev.parley.domain.archive.ArchiveQuery;
@@ -42,7 +43,7 @@ class ListingAndLoadingTest {
         JsonFileConversationArchive archive = new JsonFileConversationArchive(directory);
         Conversation monday = inThread("1", Instant.parse("2025-11-24T12:00:00Z"));
         Conversation tuesday = inThread("2", Instant.parse("2025-11-25T12:00:00Z"))
-                .append(Message.chat(Instant.parse("2025-11-25T12:05:00Z"), "hi").from(VISITOR));
+                .append(Message.chat(Instant.parse("2025-11-25T12:05:00Z"), "hi").from(VISITOR)).conversation();
         Conversation elsewhere = Conversation.start(ThreadId.of("3"), OTHER_GUILD, "Other", VISITOR, Instant.parse("2025-11-26T00:00:00Z"));
         archive.save(monday);
         archive.save(tuesday);
@@ -211,14 +212,14 @@ class ListingAndLoadingTest {
         JsonFileConversationArchive archive = new JsonFileConversationArchive(directory.resolve("archive"));
 
         assertThatThrownBy(() -> archive.load(fileName))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("filename"))
-                .hasMessageContaining("filename must be an archive file name");
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo(InputField.ARCHIVE_FILE_NAME))
+                .hasMessageStartingWith("archive file name must be yyyy-mm-dd_conversation-with-");
     }
 
     @Test
     void noFileNameIsRejected() {
         assertThatThrownBy(() -> new JsonFileConversationArchive(directory).load(null))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("filename"));
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo(InputField.ARCHIVE_FILE_NAME));
     }
 
     private void write(String name, String content) throws IOException {

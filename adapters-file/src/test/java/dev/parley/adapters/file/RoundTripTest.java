@@ -31,7 +31,7 @@ class RoundTripTest {
         JsonFileConversationArchive archive = new JsonFileConversationArchive(directory);
         Conversation conversation = EchoExamples.newConversation();
         for (Message message : EchoExamples.oneOfEachType()) {
-            conversation = conversation.append(message);
+            conversation = conversation.append(message).conversation();
         }
         conversation = conversation.withSummary("Ünïcode \"quotes\", back\\slash,\nnew line, tab\t, emoji 🦜");
 
@@ -44,8 +44,8 @@ class RoundTripTest {
     @Test
     void extraMessageKeysFollowMetaOnlyWhenSet() throws IOException {
         JsonFileConversationArchive archive = new JsonFileConversationArchive(directory);
-        Conversation conversation = EchoExamples.newConversation().append(EchoExamples.oneOfEachType().getFirst())
-                .append(EchoExamples.thinking());
+        Conversation conversation = EchoExamples.newConversation().append(EchoExamples.oneOfEachType().getFirst()).conversation()
+                .append(EchoExamples.thinking()).conversation();
 
         String text = Files.readString(directory.resolve(archive.save(conversation)));
 
@@ -80,7 +80,7 @@ class RoundTripTest {
         Message call = Message.of(Instant.parse("2025-11-25T10:30:05Z"), MessageType.TOOL_CALL, "")
                 .withTools(List.of(new ToolCall("everything", params), new ToolCall("no_params", Map.of())));
         JsonFileConversationArchive archive = new JsonFileConversationArchive(directory);
-        Conversation conversation = EchoExamples.newConversation().append(call);
+        Conversation conversation = EchoExamples.newConversation().append(call).conversation();
 
         Conversation loaded = archive.load(archive.save(conversation)).flatMap(ArchivedTranscript::conversation).orElseThrow();
 
@@ -93,7 +93,7 @@ class RoundTripTest {
     void timestampsAreWrittenInUtcWithSixFractionDigits() throws IOException {
         Instant created = Instant.parse("2025-11-25T23:30:00.5+00:00");
         Conversation conversation = Conversation.start(EchoExamples.THREAD, EchoExamples.GUILD, "", EchoExamples.REQUESTER, created)
-                .append(Message.chat(Instant.parse("2025-11-26T00:00:00Z"), "midnight"));
+                .append(Message.chat(Instant.parse("2025-11-26T00:00:00Z"), "midnight")).conversation();
         JsonFileConversationArchive archive = new JsonFileConversationArchive(directory);
 
         String text = Files.readString(directory.resolve(archive.save(conversation)));
@@ -158,7 +158,7 @@ class RoundTripTest {
     void savedFileIsPrettyPrintedUtf8WithATrailingNewline() throws IOException {
         JsonFileConversationArchive archive = new JsonFileConversationArchive(directory);
         Conversation conversation = EchoExamples.newConversation()
-                .append(Message.chat(EchoExamples.CREATED_AT, "ça va? 🦜").from(EchoExamples.REQUESTER));
+                .append(Message.chat(EchoExamples.CREATED_AT, "ça va? 🦜").from(EchoExamples.REQUESTER)).conversation();
 
         byte[] bytes = Files.readAllBytes(directory.resolve(archive.save(conversation)));
 

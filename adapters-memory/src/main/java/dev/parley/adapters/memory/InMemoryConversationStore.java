@@ -1,24 +1,20 @@
 package dev.parley.adapters.memory;
 
 import dev.parley.domain.conversation.AppendOutcome;
+import dev.parley.domain.conversation.AppendResult;
 import dev.parley.domain.conversation.ClaimedConversation;
 import dev.parley.domain.conversation.Conversation;
+import dev.parley.domain.conversation.ConversationOverview;
 import dev.parley.domain.conversation.ConversationStore;
 import dev.parley.domain.conversation.Message;
-import dev.parley.domain.id.GuildId;
-import dev.parley.domain.id.MessageId;
 import dev.parley.domain.id.ThreadId;
-import dev.parley.domain.id.UserId;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -27,12 +23,13 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The conversation store of a single instance: live conversations in a concurrent map, each
- * guarded by its own lock, and one index of idle deadlines ordered by time.
+ * guarded by its own lock, and one index of idle deadlines ordered by time. Appends follow
+ * {@link Conversation#append}, which the store calls.
  *
  * <p>No timer or thread exists per conversation: moving a deadline is a removal and an insertion
  * in a skip list (O(log n)), and {@link #claimIdle} walks the index from its earliest entry. An
- * append costs O(1) whatever the history's length; reads copy the conversation into an immutable
- * snapshot.
+ * append costs O(1) whatever the history's length (a conversation's history grows in place when
+ * its newest version is appended to); reads hand out the immutable conversation as it is.
  */
 public final class InMemoryConversationStore implements ConversationStore {
 
@@ -72,7 +69,12 @@ public final class InMemoryConversationStore implements ConversationStore {
                 if (conversation.gone) {
                     continue; // claimed or removed meanwhile: look again, a new one may have started
                 }
-                AppendOutcome outcome = conversation.add(message) ? AppendOutcome.APPENDED : AppendOutcome.DUPLICATE;
+                AppendResult result = conversation.value.append(message);
+                conversation.value = result.conversation();
+                AppendOutcome outcome = switch (result) {
+                    case AppendResult.Appended appended -> AppendOutcome.APPENDED;
+                    case AppendResult.Duplicate duplicate -> AppendOutcome.DUPLICATE;
+                };
                 deadlines.remove(conversation.deadline);
                 conversation.deadline = due(idleTime, threadId.value());
                 deadlines.add(conversation.deadline);
@@ -83,7 +85,8 @@ public final class InMemoryConversationStore implements ConversationStore {
 
     @Override
     public boolean updateSummary(ThreadId threadId, String summary) {
-        return withLive(threadId, conversation -> conversation.summary = Objects.requireNonNull(summary, "summary == null"));
+        return withLive(threadId, conversation ->
+                conversation.value = conversation.value.withSummary(Objects.requireNonNull(summary, "summary == null")));
     }
 
     @Override
@@ -95,7 +98,7 @@ public final class InMemoryConversationStore implements ConversationStore {
             }
             synchronized (conversation) {
                 if (!conversation.gone) {
-                    return Optional.of(conversation.snapshot());
+                    return Optional.of(conversation.value);
                 }
             }
             // claimed or removed meanwhile: look again, a new one may have started
@@ -122,7 +125,20 @@ public final class InMemoryConversationStore implements ConversationStore {
         for (Live conversation : live.values()) {
             synchronized (conversation) {
                 if (!conversation.gone) {
-                    all.add(conversation.snapshot());
+                    all.add(conversation.value);
+                }
+            }
+        }
+        return all;
+    }
+
+    @Override
+    public List<ConversationOverview> overviews() {
+        List<ConversationOverview> all = new ArrayList<>(live.size());
+        for (Live conversation : live.values()) {
+            synchronized (conversation) {
+                if (!conversation.gone) {
+                    all.add(conversation.overview());
                 }
             }
         }
@@ -136,8 +152,14 @@ public final class InMemoryConversationStore implements ConversationStore {
 
     @Override
     public List<ClaimedConversation> claimIdle(int max, Duration lease) {
-        if (max < 1) {
-            throw new IllegalArgumentException("max must be at least 1, got " + max);
+        if (max < 0) {
+            throw new IllegalArgumentException("max must not be negative, got " + max);
+        }
+        if (lease.toMillis() < 1) {
+            throw new IllegalArgumentException("lease must be at least 1 ms, got " + lease);
+        }
+        if (max == 0) {
+            return List.of();
         }
         Due now = new Due(clock.instant(), Long.MAX_VALUE, "");
         List<ClaimedConversation> claimed = new ArrayList<>();
@@ -157,7 +179,32 @@ public final class InMemoryConversationStore implements ConversationStore {
     }
 
     @Override
+    public boolean renewLease(String claimId, Duration lease) {
+        if (lease.toMillis() < 1) {
+            throw new IllegalArgumentException("lease must be at least 1 ms, got " + lease);
+        }
+        if (claimId == null) {
+            return false;
+        }
+        Due renewed = due(lease, claimId);
+        Due[] replaced = new Due[1];
+        claims.computeIfPresent(claimId, (id, claim) -> {
+            replaced[0] = claim.lease();
+            return new Claim(claim.conversation(), renewed);
+        });
+        if (replaced[0] == null) {
+            return false;
+        }
+        leases.add(renewed);
+        leases.remove(replaced[0]);
+        return true;
+    }
+
+    @Override
     public void acknowledge(String claimId) {
+        if (claimId == null) {
+            return;
+        }
         Claim claim = claims.remove(claimId);
         if (claim != null) {
             leases.remove(claim.lease());
@@ -179,7 +226,7 @@ public final class InMemoryConversationStore implements ConversationStore {
             live.remove(threadId, conversation);
             deadlines.remove(due);
             String claimId = UUID.randomUUID().toString();
-            Claim claim = new Claim(conversation.snapshot(), due(lease, claimId));
+            Claim claim = new Claim(conversation.value, due(lease, claimId));
             claims.put(claimId, claim);
             leases.add(claim.lease());
             return Optional.of(new ClaimedConversation(claimId, claim.conversation()));
@@ -237,50 +284,18 @@ public final class InMemoryConversationStore implements ConversationStore {
     private record Claim(Conversation conversation, Due lease) {
     }
 
-    /** The mutable state of one live conversation; every access holds its monitor. */
+    /** One live conversation's current value and idle deadline; every access holds its monitor. */
     private static final class Live {
-        private final ThreadId threadId;
-        private final Instant createdAt;
-        private final GuildId guildId;
-        private final String guildName;
-        private final UserId requester;
-        private final List<Message> history;
-        private final Set<UserId> participants;
-        private final Set<MessageId> seenIds = new HashSet<>();
-        private Instant updatedAt;
-        private String summary;
+        private Conversation value;
         private Due deadline;
         private boolean gone;
 
-        Live(Conversation c) {
-            threadId = c.threadId();
-            createdAt = c.createdAt();
-            guildId = c.guildId();
-            guildName = c.guildName();
-            requester = c.requester();
-            history = new ArrayList<>(c.history());
-            participants = new LinkedHashSet<>(c.participants());
-            updatedAt = c.updatedAt();
-            summary = c.summary();
-            history.forEach(m -> m.id().ifPresent(seenIds::add));
+        Live(Conversation conversation) {
+            value = conversation;
         }
 
-        /** Adds the message unless its id was seen before; the same rule as {@link Conversation#append}. */
-        boolean add(Message message) {
-            if (message.id().isPresent() && !seenIds.add(message.id().get())) {
-                return false;
-            }
-            history.add(message);
-            message.requester().ifPresent(participants::add);
-            if (message.createdAt().isAfter(updatedAt)) {
-                updatedAt = message.createdAt();
-            }
-            return true;
-        }
-
-        Conversation snapshot() {
-            return new Conversation(threadId, createdAt, updatedAt, summary, guildId, guildName, requester,
-                    List.copyOf(participants), history);
+        ConversationOverview overview() {
+            return ConversationOverview.of(value);
         }
     }
 

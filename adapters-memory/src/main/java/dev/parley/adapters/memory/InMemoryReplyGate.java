@@ -3,24 +3,26 @@ package dev.parley.adapters.memory;
 import dev.parley.domain.avatar.AvatarId;
 import dev.parley.domain.id.ChannelId;
 import dev.parley.domain.id.MessageId;
-import dev.parley.domain.reply.DenialReason;
 import dev.parley.domain.reply.GateDecision;
+import dev.parley.domain.reply.GateState;
 import dev.parley.domain.reply.ReplyGate;
+import dev.parley.domain.reply.ReplyPolicy;
 import dev.parley.domain.reply.ReplyRequest;
 import dev.parley.domain.reply.ReplyRules;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The {@link ReplyGate} of a single instance: cooldowns and responder sets in memory.
+ * The {@link ReplyGate} of a single instance: cooldowns and responder sets in memory, each decision
+ * made by the {@link ReplyPolicy}.
  *
  * <p>Each channel's state is changed only inside {@link ConcurrentHashMap#compute} on its key, so a
  * decision is atomic for its channel while other channels proceed in parallel (no global lock).
@@ -33,14 +35,14 @@ public final class InMemoryReplyGate implements ReplyGate {
 
     static final Duration SWEEP_INTERVAL = Duration.ofMinutes(1);
 
-    private final ReplyRules rules;
+    private final ReplyPolicy policy;
     private final Clock clock;
     private final ConcurrentHashMap<ChannelId, ChannelState> channels = new ConcurrentHashMap<>();
-    private final AtomicReference<Instant> narrativeUntil = new AtomicReference<>(Instant.MIN);
+    private final AtomicReference<Optional<Instant>> narrativeEnds = new AtomicReference<>(Optional.empty());
     private final AtomicReference<Instant> nextSweep;
 
     public InMemoryReplyGate(ReplyRules rules, Clock clock) {
-        this.rules = Objects.requireNonNull(rules, "rules == null");
+        this.policy = new ReplyPolicy(Objects.requireNonNull(rules, "rules == null"));
         this.clock = Objects.requireNonNull(clock, "clock == null");
         this.nextSweep = new AtomicReference<>(clock.instant().plus(SWEEP_INTERVAL));
     }
@@ -51,7 +53,7 @@ public final class InMemoryReplyGate implements ReplyGate {
         GateDecision[] decision = new GateDecision[1];
         channels.compute(request.channel(), (channel, state) -> {
             ChannelState s = state == null ? new ChannelState() : state;
-            decision[0] = s.decide(request, clock.instant(), rules);
+            decision[0] = s.decide(request, clock.instant(), policy);
             return s;
         });
         sweepIfDue();
@@ -61,13 +63,10 @@ public final class InMemoryReplyGate implements ReplyGate {
     @Override
     public GateDecision tryTakeNarrativeSlot() {
         while (true) {
-            Instant now = clock.instant();
-            Instant until = narrativeUntil.get();
-            if (now.isBefore(until)) {
-                return new GateDecision.Denied(DenialReason.NARRATIVE_COOLDOWN, Duration.between(now, until));
-            }
-            if (narrativeUntil.compareAndSet(until, now.plus(rules.narrativeCooldown()))) {
-                return new GateDecision.Admitted(now);
+            Optional<Instant> ends = narrativeEnds.get();
+            ReplyPolicy.Ruling<Optional<Instant>> ruling = policy.takeNarrativeSlot(ends, clock.instant());
+            if (ruling.next().equals(ends) || narrativeEnds.compareAndSet(ends, ruling.next())) {
+                return ruling.decision();
             }
         }
     }
@@ -105,48 +104,22 @@ public final class InMemoryReplyGate implements ReplyGate {
         private final Map<AvatarId, Instant> avatarUntil = new HashMap<>();
         private final Map<MessageId, Trigger> triggers = new HashMap<>();
 
-        GateDecision decide(ReplyRequest request, Instant now, ReplyRules rules) {
-            Trigger trigger = liveTrigger(request.trigger(), now);
-            boolean member = trigger != null && trigger.responders.contains(request.avatar());
-            if (!member && trigger != null && trigger.responders.size() >= rules.maxRespondersPerMessage()) {
-                return GateDecision.Denied.respondersFull();
+        GateDecision decide(ReplyRequest request, Instant now, ReplyPolicy policy) {
+            Trigger trigger = triggers.get(request.trigger());
+            GateState before = new GateState(Optional.ofNullable(avatarUntil.get(request.avatar())),
+                    botReplyUntil.equals(Instant.MIN) ? Optional.empty() : Optional.of(botReplyUntil),
+                    trigger == null ? Set.of() : trigger.responders, trigger == null ? Optional.empty() : Optional.of(trigger.forgetAt));
+            ReplyPolicy.Ruling<GateState> ruling = policy.decide(request, before, now);
+            GateState after = ruling.next();
+            after.avatarCooldownEnds().ifPresentOrElse(until -> avatarUntil.put(request.avatar(), until),
+                    () -> avatarUntil.remove(request.avatar()));
+            botReplyUntil = after.botReplyCooldownEnds().orElse(Instant.MIN);
+            if (after.responders().isEmpty()) {
+                triggers.remove(request.trigger());
+            } else {
+                triggers.put(request.trigger(), new Trigger(after.responders(), after.respondersForgottenAt().orElseThrow()));
             }
-            if (!request.overrideCooldown()) {
-                Duration avatarWait = remaining(avatarUntil.get(request.avatar()), now);
-                Duration channelWait = remaining(botReplyUntil, now);
-                if (avatarWait.isPositive() || channelWait.isPositive()) {
-                    Duration retryAfter = avatarWait.compareTo(channelWait) >= 0 ? avatarWait : channelWait;
-                    DenialReason reason = avatarWait.isPositive() ? DenialReason.AVATAR_COOLDOWN : DenialReason.BOT_REPLY_COOLDOWN;
-                    if (!member && retryAfter.compareTo(rules.maxWait()) <= 0) {
-                        keepPlace(request.trigger(), trigger, request.avatar(), now, rules);
-                    }
-                    return new GateDecision.Denied(reason, retryAfter);
-                }
-            }
-            avatarUntil.put(request.avatar(), now.plus(rules.avatarResponseCooldown()));
-            botReplyUntil = now.plus(rules.botReplyCooldown());
-            keepPlace(request.trigger(), trigger, request.avatar(), now, rules);
-            return new GateDecision.Admitted(now);
-        }
-
-        private Trigger liveTrigger(MessageId id, Instant now) {
-            Trigger trigger = triggers.get(id);
-            if (trigger != null && !now.isBefore(trigger.forgetAt)) {
-                triggers.remove(id);
-                return null;
-            }
-            return trigger;
-        }
-
-        private void keepPlace(MessageId id, Trigger existing, AvatarId avatar, Instant now, ReplyRules rules) {
-            Trigger trigger = existing != null ? existing : new Trigger();
-            trigger.responders.add(avatar);
-            trigger.forgetAt = now.plus(rules.triggerMemory());
-            triggers.put(id, trigger);
-        }
-
-        private static Duration remaining(Instant until, Instant now) {
-            return until == null || !now.isBefore(until) ? Duration.ZERO : Duration.between(now, until);
+            return ruling.decision();
         }
 
         /** Drops what has expired by {@code now}; true if nothing is left. */
@@ -165,8 +138,6 @@ public final class InMemoryReplyGate implements ReplyGate {
     }
 
     /** The responders holding a place for one trigger message, and when they are forgotten. */
-    private static final class Trigger {
-        final Set<AvatarId> responders = new LinkedHashSet<>();
-        Instant forgetAt;
+    private record Trigger(Set<AvatarId> responders, Instant forgetAt) {
     }
 }

@@ -27,6 +27,11 @@ class InMemoryAvatarRosterTest extends AvatarRosterContract {
         clock.advance(duration);
     }
 
+    @Override
+    protected AvatarRoster withCap(AvatarRoster roster, int cap) {
+        return ((InMemoryAvatarRoster) roster).withMaxActivePerChannel(cap);
+    }
+
     @Test
     void presencesCarryTheClocksTimes() {
         AvatarRoster roster = newRoster(1);

@@ -3,6 +3,7 @@ package dev.parley.adapters.redis;
 import dev.parley.domain.avatar.AvatarId;
 import dev.parley.domain.id.ChannelId;
 import dev.parley.domain.id.MessageId;
+import dev.parley.domain.id.RequestId;
 
 /**
  * Key names of the reply gate and the avatar roster (docs/redis.md has the table). Every key of a
@@ -52,6 +53,11 @@ final class GateKeys {
 
     String presence(ChannelId channel) {
         return channel(channel) + "presence";
+    }
+
+    /** What an identified activation answered, for a retry of the same request. */
+    String activationResult(ChannelId channel, RequestId request) {
+        return channel(channel) + "activation:" + request.value();
     }
 
     String narrativeCooldown() {

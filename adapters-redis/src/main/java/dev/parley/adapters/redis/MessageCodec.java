@@ -35,7 +35,7 @@ final class MessageCodec {
         try (JsonGenerator json = JSON.getFactory().createGenerator(out)) {
             json.writeStartObject();
             json.writeStringField("at", message.createdAt().toString());
-            json.writeStringField("type", message.type().wireName());
+            json.writeStringField("type", typeName(message.type()));
             json.writeStringField("content", message.content());
             if (message.requester().isPresent()) {
                 json.writeStringField("requester", message.requester().get().value());
@@ -82,11 +82,30 @@ final class MessageCodec {
         }
         return new Message(
                 Instant.parse((String) in.get("at")),
-                MessageType.fromWireName((String) in.get("type")),
+                type((String) in.get("type")),
                 (String) in.get("content"),
                 Optional.ofNullable((String) in.get("requester")).map(UserId::of),
                 tools,
                 (List<String>) in.getOrDefault("attachments", List.of()),
                 Optional.ofNullable((String) in.get("id")).map(MessageId::of));
+    }
+
+    /** The stored name of a message type: lowercase ({@code tool_call}), as every stored message so far has it. */
+    static String typeName(MessageType type) {
+        return switch (type) {
+            case THINKING -> "thinking";
+            case CHAT -> "chat";
+            case TOOL_CALL -> "tool_call";
+            case TOOL_CALL_RESPONSE -> "tool_call_response";
+        };
+    }
+
+    private static MessageType type(String name) {
+        for (MessageType type : MessageType.values()) {
+            if (typeName(type).equals(name)) {
+                return type;
+            }
+        }
+        throw new IllegalStateException("stored message has an unknown type " + name);
     }
 }

@@ -3,7 +3,6 @@ package dev.parley.adapters.redis;
 import dev.parley.domain.avatar.AvatarId;
 import dev.parley.domain.narrative.AvatarJournal;
 import dev.parley.domain.narrative.Narrative;
-import io.lettuce.core.api.StatefulRedisConnection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,7 +24,7 @@ public final class RedisAvatarJournal implements AvatarJournal {
     private final String keptNarratives;
     private final String retention;
 
-    public RedisAvatarJournal(StatefulRedisConnection<String, String> connection, String keyPrefix, int keptReplies, int keptNarratives,
+    public RedisAvatarJournal(RedisConnection connection, String keyPrefix, int keptReplies, int keptNarratives,
             Duration retention) {
         Objects.requireNonNull(keyPrefix, "keyPrefix == null");
         if (keptReplies < 1 || keptNarratives < 1) {
@@ -34,7 +33,7 @@ public final class RedisAvatarJournal implements AvatarJournal {
         if (retention.toMillis() < 1) {
             throw new IllegalArgumentException("retention must be at least 1 ms, got " + retention);
         }
-        this.redis = new RedisCalls(connection);
+        this.redis = new RedisCalls(connection, ScriptClock.SERVER);
         this.base = keyPrefix + ":{journal}:";
         this.keptReplies = Integer.toString(keptReplies);
         this.keptNarratives = Integer.toString(keptNarratives);
@@ -50,7 +49,7 @@ public final class RedisAvatarJournal implements AvatarJournal {
 
     @Override
     public List<String> recentReplies(AvatarId avatar) {
-        return redis.command("journal replies", c -> c.lrange(replies(avatar), 0, -1));
+        return redis.command("journal replies", replies(avatar), c -> c.lrange(replies(avatar), 0, -1));
     }
 
     @Override
@@ -58,7 +57,7 @@ public final class RedisAvatarJournal implements AvatarJournal {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1, got " + limit);
         }
-        List<String> ids = redis.command("journal activity", c -> c.zrevrange(activity(), 0, limit - 1));
+        List<String> ids = redis.command("journal activity", activity(), c -> c.zrevrange(activity(), 0, limit - 1));
         return ids.stream().map(AvatarId::of).toList();
     }
 
@@ -72,7 +71,7 @@ public final class RedisAvatarJournal implements AvatarJournal {
 
     @Override
     public List<Narrative> narratives(AvatarId avatar) {
-        List<String> encoded = redis.command("journal narratives", c -> c.lrange(narrativesKey(avatar), 0, -1));
+        List<String> encoded = redis.command("journal narratives", narrativesKey(avatar), c -> c.lrange(narrativesKey(avatar), 0, -1));
         List<Narrative> out = new ArrayList<>(encoded.size());
         for (String entry : encoded) {
             int bar = entry.indexOf('|');

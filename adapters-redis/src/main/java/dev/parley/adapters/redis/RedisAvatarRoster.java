@@ -5,8 +5,8 @@ import dev.parley.domain.avatar.AvatarId;
 import dev.parley.domain.avatar.AvatarRoster;
 import dev.parley.domain.avatar.Presence;
 import dev.parley.domain.id.ChannelId;
+import dev.parley.domain.id.RequestId;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.StatefulRedisConnection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -17,12 +17,14 @@ import java.util.Optional;
  * set (avatar to last activity, Redis {@code TIME} in microseconds) beside a hash of presences;
  * {@code activate.lua} adds the avatar, rotates out the stalest others beyond the cap, marks their
  * presences deactivated and returns the result in one atomic step, so each rotation is reported
- * once, to the caller whose activation caused it. Both keys live {@link RedisGateOptions#rosterTtl()}
- * after the channel's last activation. Failures surface as
- * {@link dev.parley.domain.StorageUnavailableException}.
+ * once, to the caller whose activation caused it; an identified activation's answer is kept
+ * beside the roster for {@link #RESULT_MEMORY}, so a retry after a lost reply learns the rotation
+ * too. Listings show at most this roster's cap, even when the channel was filled under a higher
+ * one. Both keys live {@link RedisGateOptions#rosterTtl()} after the channel's last activation.
+ * Failures surface as {@link dev.parley.domain.StorageUnavailableException}.
  *
  * <pre>{@code
- * AvatarRoster roster = new RedisAvatarRoster(redis.connection(), rules.maxActiveAvatarsPerChannel(), RedisGateOptions.defaults());
+ * AvatarRoster roster = new RedisAvatarRoster(redis.live(), rules.maxActiveAvatarsPerChannel(), RedisGateOptions.defaults());
  * }</pre>
  */
 public final class RedisAvatarRoster implements AvatarRoster {
@@ -31,26 +33,43 @@ public final class RedisAvatarRoster implements AvatarRoster {
     private final GateKeys keys;
     private final String cap;
     private final String ttl;
+    private final String resultMemory = Long.toString(RESULT_MEMORY.toMillis());
 
     /** A roster keeping at most {@code maxActivePerChannel} avatars active per channel (ReplyRules.maxActiveAvatarsPerChannel). */
-    public RedisAvatarRoster(StatefulRedisConnection<String, String> connection, int maxActivePerChannel, RedisGateOptions options) {
+    public RedisAvatarRoster(RedisConnection connection, int maxActivePerChannel, RedisGateOptions options) {
+        this(connection, maxActivePerChannel, options, ScriptClock.SERVER);
+    }
+
+    RedisAvatarRoster(RedisConnection connection, int maxActivePerChannel, RedisGateOptions options, ScriptClock clock) {
         if (maxActivePerChannel < 1) {
             throw new IllegalArgumentException("maxActivePerChannel must be at least 1, got " + maxActivePerChannel);
         }
         Objects.requireNonNull(options, "options == null");
-        this.redis = new RedisCalls(connection);
+        this.redis = new RedisCalls(connection, clock);
         this.keys = new GateKeys(options.keyPrefix());
         this.cap = Integer.toString(maxActivePerChannel);
         this.ttl = Long.toString(options.rosterTtl().toMillis());
-        redis.preload();
     }
 
     @Override
     public Activation activate(ChannelId channel, AvatarId avatar) {
         Objects.requireNonNull(channel, "channel == null");
         Objects.requireNonNull(avatar, "avatar == null");
+        return activation(List.of(keys.roster(channel), keys.presence(channel)), avatar);
+    }
+
+    /** {@inheritDoc} The answer is kept beside the roster, in the channel's slot, for {@link #RESULT_MEMORY}. */
+    @Override
+    public Activation activate(ChannelId channel, AvatarId avatar, RequestId request) {
+        Objects.requireNonNull(channel, "channel == null");
+        Objects.requireNonNull(avatar, "avatar == null");
+        Objects.requireNonNull(request, "request == null");
+        return activation(List.of(keys.roster(channel), keys.presence(channel), keys.activationResult(channel, request)), avatar);
+    }
+
+    private Activation activation(List<String> scriptKeys, AvatarId avatar) {
         List<Object> reply = redis.script("avatar activation", LuaScript.ACTIVATE, ScriptOutputType.MULTI,
-                List.of(keys.roster(channel), keys.presence(channel)), List.of(avatar.value(), cap, ttl));
+                scriptKeys, List.of(avatar.value(), cap, ttl, resultMemory));
         boolean newlyActive = RedisTime.parseMicros(reply.get(0)) == 1L;
         return new Activation(newlyActive, presences(list(reply.get(1))), deactivated(list(reply.get(2))));
     }
@@ -59,7 +78,7 @@ public final class RedisAvatarRoster implements AvatarRoster {
     public List<Presence> active(ChannelId channel) {
         Objects.requireNonNull(channel, "channel == null");
         List<Object> reply = redis.script("active avatars", LuaScript.ACTIVE, ScriptOutputType.MULTI,
-                List.of(keys.roster(channel), keys.presence(channel)), List.of());
+                List.of(keys.roster(channel), keys.presence(channel)), List.of(cap));
         return presences(reply);
     }
 

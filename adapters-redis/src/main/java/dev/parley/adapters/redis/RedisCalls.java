@@ -8,8 +8,7 @@ import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.output.IntegerOutput;
 import io.lettuce.core.protocol.CommandArgs;
@@ -26,55 +25,69 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 /**
- * Runs commands and scripts on the one shared connection: {@code EVALSHA}, re-sending the script
- * on {@code NOSCRIPT} (after a restart or {@code SCRIPT FLUSH}); waiting on the caller's thread,
- * never inside a Lettuce callback; and turning every Redis failure into a
- * {@link StorageUnavailableException} whose message names the operation and never the URI.
+ * Runs commands and scripts on one {@link RedisConnection}: {@code EVALSHA}, sending the script
+ * with {@code EVAL} on {@code NOSCRIPT} (first use on a server, a restart, a failover,
+ * {@code SCRIPT FLUSH}); waiting on the caller's thread, never inside a Lettuce callback; turning
+ * every Redis failure into a {@link StorageUnavailableException} whose message names the
+ * operation and never the URI; and dropping the TCP connection after
+ * {@link #DROP_AFTER_SILENT_CALLS} calls in a row got no reply in time, so that a peer that went
+ * silent without closing the connection is replaced within seconds rather than when the kernel
+ * gives up on it (about 15 minutes of retransmissions on Linux).
  */
 final class RedisCalls {
 
+    /** Calls in a row without a reply in time after which the connection is dropped and reconnected. */
+    static final int DROP_AFTER_SILENT_CALLS = 3;
     private static final System.Logger LOG = System.getLogger(RedisCalls.class.getName());
     private static final String[] NO_ARGS = new String[0];
     /** Lettuce's own timeout fires first; this only guards against a future that never completes. */
     private static final Duration BACKSTOP_MARGIN = Duration.ofSeconds(1);
 
-    private final RedisAsyncCommands<String, String> commands;
+    private final RedisConnection connection;
+    private final RedisClusterAsyncCommands<String, String> commands;
+    private final ScriptClock clock;
     private final Duration backstop;
 
-    RedisCalls(StatefulRedisConnection<String, String> connection) {
-        this.commands = Objects.requireNonNull(connection, "connection == null").async();
-        this.backstop = connection.getTimeout().plus(BACKSTOP_MARGIN);
+    RedisCalls(RedisConnection connection, ScriptClock clock) {
+        this.connection = Objects.requireNonNull(connection, "connection == null");
+        this.commands = connection.async();
+        this.clock = Objects.requireNonNull(clock, "clock == null");
+        this.backstop = connection.timeout().plus(BACKSTOP_MARGIN);
     }
 
-    /** Sends every script once so the first calls need no fallback; a failure here is only logged. */
-    void preload() {
-        try {
-            for (LuaScript script : LuaScript.ALL) {
-                await("script load", commands.scriptLoad(script.source()).toCompletableFuture());
-            }
-        } catch (StorageUnavailableException e) {
-            LOG.log(System.Logger.Level.WARNING, "Could not load the Redis scripts at start ({0}); they are sent on first use", e.getMessage());
-        }
+    RedisConnection connection() {
+        return connection;
     }
 
     /** Starts a script; the returned future is completed by Lettuce and must be awaited with {@link #await}. */
     <T> CompletableFuture<T> start(LuaScript script, ScriptOutputType type, List<String> keys, List<String> args) {
+        LuaScript sent = clock.variant(script);
         String[] keyArray = keys.toArray(NO_ARGS);
-        String[] argArray = args.toArray(NO_ARGS);
+        String[] argArray = withNow(args);
         CompletableFuture<T> first;
         try {
-            first = commands.<T>evalsha(script.sha(), type, keyArray, argArray).toCompletableFuture();
+            first = commands.<T>evalsha(sent.sha(), type, keyArray, argArray).toCompletableFuture();
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
         // The fallback only sends another command: nothing here blocks the Lettuce thread.
         return first.exceptionallyCompose(failure -> {
             if (unwrap(failure) instanceof RedisNoScriptException) {
-                LOG.log(System.Logger.Level.DEBUG, "Redis lost script {0}; sending it again", script.name());
-                return commands.<T>eval(script.source(), type, keyArray, argArray).toCompletableFuture();
+                LOG.log(System.Logger.Level.DEBUG, "Redis lacks script {0}; sending it", sent.name());
+                return commands.<T>eval(sent.source(), type, keyArray, argArray).toCompletableFuture();
             }
             return CompletableFuture.failedFuture(failure);
         });
+    }
+
+    private String[] withNow(List<String> args) {
+        String now = clock.nowArgument();
+        if (now == null) {
+            return args.toArray(NO_ARGS);
+        }
+        String[] out = args.toArray(new String[args.size() + 1]);
+        out[args.size()] = now;
+        return out;
     }
 
     /**
@@ -84,30 +97,40 @@ final class RedisCalls {
      * future with no composed stage; only on {@code NOSCRIPT} does this thread send {@code EVAL}
      * with the source and wait again.
      *
-     * @param keysThenArgs the {@code keyCount} keys, then the arguments; each a {@link String} (sent as UTF-8)
-     *                     or a {@code byte[]} (sent as it is, for constants encoded once)
+     * @param keysThenArgs the {@code keyCount} keys (each a {@link String}), then the arguments; each
+     *                     a {@link String} (sent as UTF-8) or a {@code byte[]} (sent as it is, for
+     *                     constants encoded once)
      */
     long integerScript(String operation, LuaScript script, int keyCount, Object... keysThenArgs) {
+        LuaScript sent = clock.variant(script);
+        String routing = (String) keysThenArgs[0];
         try {
-            return integer(operation, await(operation, dispatchInteger(CommandType.EVALSHA, script.sha(), keyCount, keysThenArgs)));
+            return integer(operation, await(operation, routing, dispatchInteger(CommandType.EVALSHA, sent.sha(), keyCount, keysThenArgs)));
         } catch (StorageUnavailableException e) {
             if (!(e.getCause() instanceof RedisNoScriptException)) {
                 throw e;
             }
-            LOG.log(System.Logger.Level.DEBUG, "Redis lost script {0}; sending it again", script.name());
-            return integer(operation, await(operation, dispatchInteger(CommandType.EVAL, script.source(), keyCount, keysThenArgs)));
+            LOG.log(System.Logger.Level.DEBUG, "Redis lacks script {0}; sending it", sent.name());
+            return integer(operation, await(operation, routing, dispatchInteger(CommandType.EVAL, sent.source(), keyCount, keysThenArgs)));
         }
     }
 
     private CompletableFuture<Long> dispatchInteger(CommandType type, String shaOrSource, int keyCount, Object[] keysThenArgs) {
         try {
             CommandArgs<String, String> args = new CommandArgs<>(StringCodec.UTF8).add(shaOrSource).add(keyCount);
-            for (Object arg : keysThenArgs) {
-                if (arg instanceof byte[] bytes) {
+            for (int i = 0; i < keysThenArgs.length; i++) {
+                Object arg = keysThenArgs[i];
+                if (i < keyCount) {
+                    args.addKey((String) arg); // a key, so a cluster connection routes by it
+                } else if (arg instanceof byte[] bytes) {
                     args.add(bytes);
                 } else {
                     args.add((String) arg);
                 }
+            }
+            String now = clock.nowArgument();
+            if (now != null) {
+                args.add(now);
             }
             return commands.dispatch(type, new IntegerOutput<>(StringCodec.UTF8), args).toCompletableFuture();
         } catch (RuntimeException e) {
@@ -123,35 +146,57 @@ final class RedisCalls {
     }
 
     <T> T script(String operation, LuaScript script, ScriptOutputType type, List<String> keys, List<String> args) {
-        return await(operation, start(script, type, keys, args));
+        return await(operation, keys.getFirst(), start(script, type, keys, args));
     }
 
-    /** One plain command; {@code send} receives the async API and must not block. */
-    <T> T command(String operation, Function<RedisAsyncCommands<String, String>, RedisFuture<T>> send) {
+    /** One plain command on {@code key}'s node; {@code send} receives the async API and must not block. */
+    <T> T command(String operation, String key, Function<RedisClusterAsyncCommands<String, String>, RedisFuture<T>> send) {
         CompletableFuture<T> future;
         try {
             future = send.apply(commands).toCompletableFuture();
         } catch (RuntimeException e) {
             future = CompletableFuture.failedFuture(e);
         }
-        return await(operation, future);
+        return await(operation, key, future);
     }
 
-    <T> T await(String operation, CompletableFuture<T> future) {
+    /**
+     * Waits for a reply to a command on {@code key} (the key routes it on a cluster; it also says
+     * which node to reconnect to when the peer has gone silent).
+     */
+    <T> T await(String operation, String key, CompletableFuture<T> future) {
         try {
-            return future.get(backstop.toMillis(), TimeUnit.MILLISECONDS);
+            T reply = future.get(backstop.toMillis(), TimeUnit.MILLISECONDS);
+            connection.replied();
+            return reply;
         } catch (ExecutionException | CompletionException e) {
-            throw unavailable(operation, unwrap(e));
+            Throwable cause = unwrap(e);
+            if (cause instanceof RedisCommandTimeoutException) {
+                silent(key);
+            } else if (cause instanceof RedisCommandExecutionException) {
+                connection.replied(); // an error reply is a reply
+            }
+            throw unavailable(operation, cause);
         } catch (CancellationException e) {
             throw unavailable(operation, e);
         } catch (TimeoutException e) {
             future.cancel(true);
+            silent(key);
             throw new StorageUnavailableException("Redis unavailable: no reply to " + operation + " within "
                     + backstop.toMillis() + " ms", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             future.cancel(true);
             throw new StorageUnavailableException("Redis call " + operation + " interrupted while waiting for its reply", e);
+        }
+    }
+
+    private void silent(String key) {
+        int inARow = connection.noReplyInTime();
+        if (inARow == DROP_AFTER_SILENT_CALLS) {
+            LOG.log(System.Logger.Level.WARNING, "Redis: {0} calls in a row got no reply in time; dropping the {1} and reconnecting",
+                    inARow, connection);
+            connection.dropSilentChannel(key);
         }
     }
 
@@ -185,7 +230,7 @@ final class RedisCalls {
         return end < 0 ? message : message.substring(0, end);
     }
 
-    private static Throwable unwrap(Throwable failure) {
+    static Throwable unwrap(Throwable failure) {
         Throwable current = failure;
         while ((current instanceof CompletionException || current instanceof ExecutionException) && current.getCause() != null) {
             current = current.getCause();

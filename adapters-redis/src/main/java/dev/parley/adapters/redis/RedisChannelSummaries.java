@@ -7,7 +7,6 @@ import dev.parley.domain.summary.ChannelSummary;
 import dev.parley.domain.summary.GenerationLease;
 import io.lettuce.core.KeyValue;
 import io.lettuce.core.SetArgs;
-import io.lettuce.core.api.StatefulRedisConnection;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -27,18 +26,18 @@ public final class RedisChannelSummaries implements ChannelSummaries {
     private final GateKeys keys;
     private final String retention;
 
-    public RedisChannelSummaries(StatefulRedisConnection<String, String> connection, String keyPrefix, Duration retention) {
+    public RedisChannelSummaries(RedisConnection connection, String keyPrefix, Duration retention) {
         if (retention.toMillis() < 1) {
             throw new IllegalArgumentException("retention must be at least 1 ms, got " + retention);
         }
-        this.redis = new RedisCalls(connection);
+        this.redis = new RedisCalls(connection, ScriptClock.SERVER);
         this.keys = new GateKeys(Objects.requireNonNull(keyPrefix, "keyPrefix == null"));
         this.retention = Long.toString(retention.toMillis());
     }
 
     @Override
     public Optional<ChannelSummary> find(AvatarId avatar, ChannelId channel) {
-        List<KeyValue<String, String>> fields = redis.command("summary read", c -> c.hmget(summary(avatar, channel), "text", "at"));
+        List<KeyValue<String, String>> fields = redis.command("summary read", summary(avatar, channel), c -> c.hmget(summary(avatar, channel), "text", "at"));
         if (fields.size() < 2 || !fields.get(0).hasValue() || !fields.get(1).hasValue()) {
             return Optional.empty();
         }
@@ -52,7 +51,7 @@ public final class RedisChannelSummaries implements ChannelSummaries {
             throw new IllegalArgumentException("lease must be at least 1 ms, got " + lease);
         }
         String token = UUID.randomUUID().toString();
-        String reply = redis.command("summary lease", c -> c.set(lease(avatar, channel), token, SetArgs.Builder.nx().px(lease.toMillis())));
+        String reply = redis.command("summary lease", lease(avatar, channel), c -> c.set(lease(avatar, channel), token, SetArgs.Builder.nx().px(lease.toMillis())));
         return "OK".equals(reply) ? Optional.of(new GenerationLease(avatar, channel, token)) : Optional.empty();
     }
 

@@ -3,55 +3,74 @@ package dev.parley.adapters.redis;
 import dev.parley.domain.conversation.AppendOutcome;
 import dev.parley.domain.conversation.ClaimedConversation;
 import dev.parley.domain.conversation.Conversation;
+import dev.parley.domain.conversation.ConversationOverview;
 import dev.parley.domain.conversation.ConversationStore;
 import dev.parley.domain.conversation.Message;
 import dev.parley.domain.id.ThreadId;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.StatefulRedisConnection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The conversation store shared by every instance connected to one Redis. Each write is one Lua
- * script (one round trip, atomic); deadlines and leases come from Redis {@code TIME}. Idle
- * conversations are found through a per-shard deadline sorted set, sealed under a claim (their
- * keys renamed aside, so the thread can start afresh) and kept in an archive queue until
- * acknowledged; a claim whose lease ends unacknowledged is handed out again. docs/redis.md
- * describes the keys, the scripts and why no conversation is lost.
+ * The conversation store shared by every instance connected to one Redis or Redis Cluster. Each
+ * write is one Lua script (one round trip, atomic); deadlines and leases come from Redis
+ * {@code TIME}. Idle conversations are found through a per-shard deadline sorted set, sealed
+ * under a claim (their keys renamed aside, so the thread can start afresh) and kept in an
+ * archive queue until acknowledged; a claim whose lease ends unacknowledged is handed out again.
+ * docs/redis.md describes the keys, the scripts and why no conversation is lost.
+ *
+ * <p>Claims go over a connection of their own (the sweeper's), return metadata only, and the
+ * sealed history is read back in pages of bounded size, each conversation decoded on its own: a
+ * long history never holds up requests on the other connection, and one conversation that cannot
+ * be decoded is left claimed (handed out again after its lease, and set aside in a dead-letter set
+ * after {@link RedisStoreOptions#maxHandOuts()} hand-outs) without holding up the others.
  *
  * <pre>{@code
  * RedisConnector redis = RedisConnector.connect("redis://127.0.0.1:6379", Duration.ofSeconds(2));
- * ConversationStore store = new RedisConversationStore(redis.connection(), RedisStoreOptions.defaults());
+ * ConversationStore store = new RedisConversationStore(redis.live(), redis.sweeper(), RedisStoreOptions.defaults());
  * }</pre>
  */
 public final class RedisConversationStore implements ConversationStore {
 
     private static final System.Logger LOG = System.getLogger(RedisConversationStore.class.getName());
-    /** How many reads {@link #findAll} keeps in flight at once. */
+    /** How many reads {@link #findAll} and {@link #overviews} keep in flight at once. */
     private static final int READ_WINDOW = 128;
+    /** The most history entries one page carries, however small they are. */
+    static final int PAGE_ENTRIES = 1_000;
 
-    private final RedisCalls redis;
+    private final RedisCalls live;
+    private final RedisCalls sweeper;
     private final RedisKeys keys;
     private final RedisStoreOptions options;
+    /** This store's name as a claim holder: a lease is renewed only by the holder it was handed to. */
+    private final String holder = UUID.randomUUID().toString();
     /** Where the next claim starts, so with several shards no shard waits behind the others. */
     private final AtomicInteger nextClaimShard = new AtomicInteger();
 
     /**
-     * A store over {@code connection}, which it shares and never closes. Scripts are loaded now if
-     * Redis answers, else on first use.
-     *
-     * @param connection a connection made as {@link RedisConnector} makes them (fail-fast options), decoding UTF-8 strings
+     * A store whose requests use {@code live} and whose archiving (claims, history pages, renewals,
+     * acknowledgements) uses {@code sweeper}; it shares both and never closes them.
      */
-    public RedisConversationStore(StatefulRedisConnection<String, String> connection, RedisStoreOptions options) {
+    public RedisConversationStore(RedisConnection live, RedisConnection sweeper, RedisStoreOptions options) {
+        this(live, sweeper, options, ScriptClock.SERVER);
+    }
+
+    /** A store doing everything on one connection. */
+    public RedisConversationStore(RedisConnection connection, RedisStoreOptions options) {
+        this(connection, connection, options, ScriptClock.SERVER);
+    }
+
+    RedisConversationStore(RedisConnection live, RedisConnection sweeper, RedisStoreOptions options, ScriptClock clock) {
         this.options = Objects.requireNonNull(options, "options == null");
-        this.redis = new RedisCalls(connection);
+        this.live = new RedisCalls(live, clock);
+        this.sweeper = new RedisCalls(sweeper, clock);
         this.keys = new RedisKeys(options.keyPrefix(), options.shards());
-        redis.preload();
     }
 
     @Override
@@ -73,7 +92,7 @@ public final class RedisConversationStore implements ConversationStore {
         for (Message message : conversation.history()) {
             args.add(MessageCodec.encode(message));
         }
-        Long created = redis.script("create", LuaScript.CREATE, ScriptOutputType.INTEGER, liveKeys(thread), args);
+        Long created = live.script("create", LuaScript.CREATE, ScriptOutputType.INTEGER, liveKeys(thread), args);
         return created == 1L;
     }
 
@@ -88,8 +107,9 @@ public final class RedisConversationStore implements ConversationStore {
                 Long.toString(options.grace().toMillis()),
                 message.id().map(id -> id.value()).orElse(""),
                 message.requester().map(user -> user.value()).orElse(""),
-                MessageCodec.encode(message));
-        Long outcome = redis.script("append", LuaScript.APPEND, ScriptOutputType.INTEGER, liveKeys(threadId), args);
+                MessageCodec.encode(message),
+                Long.toString(ConversationHash.micros(message.createdAt())));
+        Long outcome = live.script("append", LuaScript.APPEND, ScriptOutputType.INTEGER, liveKeys(threadId), args);
         return switch (outcome.intValue()) {
             case 1 -> AppendOutcome.APPENDED;
             case 2 -> AppendOutcome.DUPLICATE;
@@ -102,7 +122,7 @@ public final class RedisConversationStore implements ConversationStore {
     public boolean updateSummary(ThreadId threadId, String summary) {
         Objects.requireNonNull(threadId, "threadId == null");
         Objects.requireNonNull(summary, "summary == null");
-        Long updated = redis.script("update summary", LuaScript.SUMMARY, ScriptOutputType.INTEGER,
+        Long updated = live.script("update summary", LuaScript.SUMMARY, ScriptOutputType.INTEGER,
                 List.of(keys.conversation(threadId)), List.of(summary));
         return updated == 1L;
     }
@@ -110,20 +130,21 @@ public final class RedisConversationStore implements ConversationStore {
     @Override
     public Optional<Conversation> find(ThreadId threadId) {
         Objects.requireNonNull(threadId, "threadId == null");
-        return decodeFound(redis.await("find", startFind(threadId)));
+        return decodeFound(live.await("find", keys.conversation(threadId), startRead(LuaScript.FIND, threadId)));
     }
 
     @Override
     public boolean exists(ThreadId threadId) {
         Objects.requireNonNull(threadId, "threadId == null");
-        Long found = redis.command("exists", commands -> commands.exists(keys.conversation(threadId)));
+        String key = keys.conversation(threadId);
+        Long found = live.command("exists", key, commands -> commands.exists(key));
         return found == 1L;
     }
 
     @Override
     public boolean remove(ThreadId threadId) {
         Objects.requireNonNull(threadId, "threadId == null");
-        Long removed = redis.script("remove", LuaScript.REMOVE, ScriptOutputType.INTEGER, liveKeys(threadId),
+        Long removed = live.script("remove", LuaScript.REMOVE, ScriptOutputType.INTEGER, liveKeys(threadId),
                 List.of(threadId.value()));
         return removed == 1L;
     }
@@ -136,34 +157,64 @@ public final class RedisConversationStore implements ConversationStore {
     @Override
     public List<Conversation> findAll() {
         List<Conversation> all = new ArrayList<>();
+        readEveryLive(LuaScript.FIND, "find all", reply -> decodeFound(reply).ifPresent(all::add));
+        return List.copyOf(all);
+    }
+
+    /** As {@link #findAll}, reading each conversation's hash and its history's length ({@code LLEN}) only. */
+    @Override
+    public List<ConversationOverview> overviews() {
+        List<ConversationOverview> all = new ArrayList<>();
+        readEveryLive(LuaScript.OVERVIEW, "list", reply -> {
+            if (!reply.isEmpty()) {
+                all.add(ConversationHash.overview((List<?>) reply.get(0), RedisTime.parseMicros(reply.get(1))));
+            }
+        });
+        return List.copyOf(all);
+    }
+
+    private void readEveryLive(LuaScript reader, String operation, java.util.function.Consumer<List<Object>> each) {
         for (int shard = 0; shard < keys.shards(); shard++) {
             String due = keys.due(shard);
-            List<String> threads = redis.command("find all", commands -> commands.zrange(due, 0, -1));
+            List<String> threads = live.command(operation, due, commands -> commands.zrange(due, 0, -1));
             for (int from = 0; from < threads.size(); from += READ_WINDOW) {
                 List<CompletableFuture<List<Object>>> reads = new ArrayList<>();
-                for (String thread : threads.subList(from, Math.min(from + READ_WINDOW, threads.size()))) {
-                    reads.add(startFind(ThreadId.of(thread)));
+                List<String> window = threads.subList(from, Math.min(from + READ_WINDOW, threads.size()));
+                for (String thread : window) {
+                    reads.add(startRead(reader, ThreadId.of(thread)));
                 }
-                for (CompletableFuture<List<Object>> read : reads) {
-                    decodeFound(redis.await("find all", read)).ifPresent(all::add);
+                for (int i = 0; i < reads.size(); i++) {
+                    each.accept(live.await(operation, keys.conversation(ThreadId.of(window.get(i))), reads.get(i)));
                 }
             }
         }
-        return List.copyOf(all);
     }
 
     @Override
     public int count() {
         long total = 0;
         for (int shard = 0; shard < keys.shards(); shard++) {
-            Long live = redis.script("count", LuaScript.COUNT, ScriptOutputType.INTEGER,
-                    List.of(keys.due(shard)), List.of(keys.base(shard), Long.toString(options.grace().toMillis())));
-            total += live;
+            List<Object> reply = live.script("count", LuaScript.COUNT, ScriptOutputType.MULTI,
+                    List.of(keys.due(shard)), List.of(Long.toString(options.grace().toMillis())));
+            total += RedisTime.parseMicros(reply.getFirst());
+            if (reply.size() > 1) {
+                // Deadlines between grace and twice grace old: live only if their keys have not expired yet.
+                int s = shard;
+                String[] doubtful = reply.subList(1, reply.size()).stream()
+                        .map(thread -> keys.conversation(s, (String) thread)).toArray(String[]::new);
+                Long existing = live.command("count", doubtful[0], commands -> commands.exists(doubtful));
+                total += existing;
+            }
         }
         return Math.toIntExact(total);
     }
 
-    /** With several shards, each shard's step is atomic on its own; the shards are visited in turn. */
+    /**
+     * Claims shard by shard (each shard's step is atomic on its own), each in two steps: a
+     * read-only script lists the candidates, then the claim script, given their keys, checks each
+     * again and takes it. Each conversation taken is then read back and decoded on its own, and
+     * confirmed (its lease renewed from now) before it is returned.
+     */
     @Override
     public List<ClaimedConversation> claimIdle(int max, Duration lease) {
         if (max < 0) {
@@ -173,35 +224,144 @@ public final class RedisConversationStore implements ConversationStore {
         List<ClaimedConversation> claimed = new ArrayList<>();
         int first = Math.floorMod(nextClaimShard.getAndIncrement(), keys.shards());
         for (int i = 0; i < keys.shards() && claimed.size() < max; i++) {
-            int shard = (first + i) % keys.shards();
-            List<Object> reply = redis.script("claim idle", LuaScript.CLAIM, ScriptOutputType.MULTI,
-                    List.of(keys.due(shard), keys.archiveQueue(shard), keys.sequence(shard)),
-                    List.of(keys.base(shard), Integer.toString(shard), Integer.toString(max - claimed.size()),
-                            Long.toString(leaseMillis), Long.toString(options.sealedTtl().toMillis())));
-            long lost = (Long) reply.getFirst();
-            if (lost > 0) {
-                LOG.log(System.Logger.Level.WARNING, "{0} conversation(s) in shard {1} expired by TTL before being archived: no sweeper ran"
-                        + " within the grace period ({2}) or the sealed TTL ({3})", lost, shard, options.grace(), options.sealedTtl());
-            }
-            for (int at = 1; at + 2 < reply.size(); at += 3) {
-                claimed.add(new ClaimedConversation((String) reply.get(at),
-                        ConversationHash.decode((List<?>) reply.get(at + 1), (List<?>) reply.get(at + 2))));
-            }
+            claimed.addAll(claimShard((first + i) % keys.shards(), max - claimed.size(), leaseMillis));
         }
         return List.copyOf(claimed);
     }
 
+    private List<ClaimedConversation> claimShard(int shard, int max, long leaseMillis) {
+        List<Object> candidates = sweeper.script("claim idle", LuaScript.DUE, ScriptOutputType.MULTI,
+                List.of(keys.due(shard), keys.archiveQueue(shard)), List.of(Integer.toString(max)));
+        List<ClaimKey> expired = new ArrayList<>();
+        for (Object id : (List<?>) candidates.get(0)) {
+            ClaimKey.parse((String) id, keys.shards()).filter(c -> c.shard() == shard).ifPresent(expired::add);
+        }
+        List<?> dueThreads = (List<?>) candidates.get(1);
+        List<String> threads = new ArrayList<>();
+        for (Object thread : dueThreads.subList(0, Math.min(dueThreads.size(), max - expired.size()))) {
+            threads.add((String) thread);
+        }
+        if (expired.isEmpty() && threads.isEmpty()) {
+            return List.of();
+        }
+        List<String> scriptKeys = new ArrayList<>(4 + 2 * expired.size() + 5 * threads.size());
+        scriptKeys.addAll(List.of(keys.due(shard), keys.archiveQueue(shard), keys.claims(shard), keys.deadLetters(shard)));
+        List<String> args = new ArrayList<>(6 + expired.size() + 2 * threads.size());
+        args.addAll(List.of(Long.toString(leaseMillis), Long.toString(options.sealedTtl().toMillis()),
+                Integer.toString(options.maxHandOuts()), holder, Integer.toString(expired.size())));
+        for (ClaimKey claim : expired) {
+            scriptKeys.add(keys.sealedConversation(claim));
+            scriptKeys.add(keys.sealedHistory(claim));
+            args.add(claim.id());
+        }
+        args.add(Integer.toString(threads.size()));
+        for (String thread : threads) {
+            ClaimKey claim = ClaimKey.fresh(shard, thread);
+            scriptKeys.addAll(List.of(keys.conversation(shard, thread), keys.history(shard, thread), keys.seenIds(shard, thread),
+                    keys.sealedConversation(claim), keys.sealedHistory(claim)));
+            args.add(thread);
+            args.add(claim.id());
+        }
+        List<Object> reply = sweeper.script("claim idle", LuaScript.CLAIM, ScriptOutputType.MULTI, scriptKeys, args);
+
+        long lost = RedisTime.parseMicros(reply.get(0));
+        if (lost > 0) {
+            LOG.log(System.Logger.Level.WARNING, "{0} conversation(s) in shard {1} expired by TTL before being archived: no sweeper ran"
+                    + " within the grace period ({2}) or the sealed TTL ({3})", lost, shard, options.grace(), options.sealedTtl());
+        }
+        for (Object dead : (List<?>) reply.get(1)) {
+            ClaimKey.parse((String) dead, keys.shards()).ifPresent(claim -> LOG.log(System.Logger.Level.ERROR,
+                    "The conversation of thread {0} was handed out {1} times and never read back; claim {2} is set aside in {3}"
+                            + " for an operator (docs/redis.md, dead letters)",
+                    claim.thread(), options.maxHandOuts(), claim.id(), keys.deadLetters(shard)));
+        }
+        List<ClaimedConversation> readBack = new ArrayList<>();
+        for (int at = 2; at + 3 < reply.size(); at += 4) {
+            String claimId = (String) reply.get(at);
+            readBack(claimId, (List<?>) reply.get(at + 1), RedisTime.parseMicros(reply.get(at + 2)),
+                    RedisTime.parseMicros(reply.get(at + 3))).ifPresent(readBack::add);
+        }
+        return confirm(readBack, leaseMillis);
+    }
+
+    /**
+     * The claimed conversation, its history fetched in pages; empty if it cannot be decoded (it
+     * stays claimed, to be handed out again after its lease) or is gone (another holder
+     * acknowledged it meanwhile).
+     */
+    private Optional<ClaimedConversation> readBack(String claimId, List<?> hash, long length, long handOuts) {
+        ClaimKey claim = ClaimKey.parse(claimId, keys.shards()).orElseThrow(
+                () -> new IllegalStateException("claim script handed out an id that is no claim id"));
+        String sealedHistory = keys.sealedHistory(claim);
+        List<Object> history = new ArrayList<>((int) Math.min(length, PAGE_ENTRIES));
+        while (history.size() < length) {
+            List<Object> page = sweeper.script("claim idle (history page)", LuaScript.PAGE, ScriptOutputType.MULTI,
+                    List.of(sealedHistory), List.of(Integer.toString(history.size()), Integer.toString(PAGE_ENTRIES),
+                            Integer.toString(options.pageBytes())));
+            if (page.isEmpty()) {
+                LOG.log(System.Logger.Level.DEBUG, "claim {0} was acknowledged by another holder while being read", claimId);
+                return Optional.empty();
+            }
+            history.addAll(page);
+        }
+        try {
+            return Optional.of(new ClaimedConversation(claimId, ConversationHash.decode(hash, history)));
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "Cannot read back the conversation of thread {0} (claim {1}, hand-out {2} of {3}): {4};"
+                    + " it stays claimed and is handed out again after its lease", claim.thread(), claimId, handOuts,
+                    options.maxHandOuts(), describe(e));
+            return Optional.empty();
+        }
+    }
+
+    /** Renews the leases of the claims read back (all sent at once), keeping those still this holder's. */
+    private List<ClaimedConversation> confirm(List<ClaimedConversation> readBack, long leaseMillis) {
+        List<CompletableFuture<Long>> renewals = new ArrayList<>(readBack.size());
+        for (ClaimedConversation claimed : readBack) {
+            renewals.add(startRenewal(ClaimKey.parse(claimed.claimId(), keys.shards()).orElseThrow(), leaseMillis));
+        }
+        List<ClaimedConversation> confirmed = new ArrayList<>(readBack.size());
+        for (int i = 0; i < readBack.size(); i++) {
+            ClaimedConversation claimed = readBack.get(i);
+            String queue = keys.archiveQueue(ClaimKey.parse(claimed.claimId(), keys.shards()).orElseThrow().shard());
+            if (sweeper.await("claim idle (confirm)", queue, renewals.get(i)) == 1L) {
+                confirmed.add(claimed);
+            }
+        }
+        return confirmed;
+    }
+
+    private CompletableFuture<Long> startRenewal(ClaimKey claim, long leaseMillis) {
+        return sweeper.start(LuaScript.RENEW, ScriptOutputType.INTEGER,
+                List.of(keys.archiveQueue(claim.shard()), keys.claims(claim.shard())),
+                List.of(claim.id(), holder, Long.toString(leaseMillis)));
+    }
+
+    @Override
+    public boolean renewLease(String claimId, Duration lease) {
+        long leaseMillis = positiveMillis(lease, "lease");
+        Optional<ClaimKey> claim = ClaimKey.parse(claimId, keys.shards());
+        if (claim.isEmpty()) {
+            return false;
+        }
+        return sweeper.await("renew lease", keys.archiveQueue(claim.get().shard()), startRenewal(claim.get(), leaseMillis)) == 1L;
+    }
+
     @Override
     public void acknowledge(String claimId) {
-        ClaimKey claim = ClaimKey.parse(claimId, keys.shards());
-        redis.script("acknowledge", LuaScript.ACKNOWLEDGE, ScriptOutputType.INTEGER,
-                List.of(keys.archiveQueue(claim.shard()), keys.sealedConversation(claim), keys.sealedHistory(claim)),
+        Optional<ClaimKey> parsed = ClaimKey.parse(claimId, keys.shards());
+        if (parsed.isEmpty()) {
+            return; // never handed out by this store: nothing to end
+        }
+        ClaimKey claim = parsed.get();
+        sweeper.script("acknowledge", LuaScript.ACKNOWLEDGE, ScriptOutputType.INTEGER,
+                List.of(keys.archiveQueue(claim.shard()), keys.sealedConversation(claim), keys.sealedHistory(claim),
+                        keys.claims(claim.shard())),
                 List.of(claimId));
     }
 
-    private CompletableFuture<List<Object>> startFind(ThreadId thread) {
-        return redis.start(LuaScript.FIND, ScriptOutputType.MULTI,
-                List.of(keys.conversation(thread), keys.history(thread)), List.of());
+    private CompletableFuture<List<Object>> startRead(LuaScript reader, ThreadId thread) {
+        return live.start(reader, ScriptOutputType.MULTI, List.of(keys.conversation(thread), keys.history(thread)), List.of());
     }
 
     private static Optional<Conversation> decodeFound(List<Object> reply) {
@@ -214,6 +374,11 @@ public final class RedisConversationStore implements ConversationStore {
     /** The keys the create, append and remove scripts declare, in their KEYS order. */
     private List<String> liveKeys(ThreadId thread) {
         return List.of(keys.conversation(thread), keys.history(thread), keys.seenIds(thread), keys.due(thread));
+    }
+
+    private static String describe(RuntimeException e) {
+        String message = e.getMessage();
+        return e.getClass().getSimpleName() + (message == null ? "" : ": " + (message.length() > 200 ? message.substring(0, 200) + "…" : message));
     }
 
     private static long positiveMillis(Duration duration, String name) {

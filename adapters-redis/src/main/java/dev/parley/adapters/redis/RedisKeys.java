@@ -38,8 +38,26 @@ final class RedisKeys {
         return base(shard) + "archq";
     }
 
-    String sequence(int shard) {
-        return base(shard) + "seq";
+    /** HASH claim id → {@code <hand-outs>:<holder>}: who holds each pending claim, and how often it was handed out unconfirmed. */
+    String claims(int shard) {
+        return base(shard) + "claims";
+    }
+
+    /** ZSET claim id → when it was set aside (ms): claims handed out too often without being confirmed. */
+    String deadLetters(int shard) {
+        return base(shard) + "dead";
+    }
+
+    String conversation(int shard, String thread) {
+        return base(shard) + "conv:" + thread;
+    }
+
+    String history(int shard, String thread) {
+        return base(shard) + "msgs:" + thread;
+    }
+
+    String seenIds(int shard, String thread) {
+        return base(shard) + "ids:" + thread;
     }
 
     String conversation(ThreadId thread) {

@@ -6,7 +6,6 @@ import dev.parley.domain.reply.ReplyGate;
 import dev.parley.domain.reply.ReplyRequest;
 import dev.parley.domain.reply.ReplyRules;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.StatefulRedisConnection;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -18,14 +17,16 @@ import java.util.concurrent.atomic.AtomicLong;
  * ({@code admit.lua}: responder cap, avatar and bot-reply cooldowns, place-keeping, and on
  * admission taking all three) and the narrative slot another ({@code narrative.lua}), so a
  * decision is one round trip and atomic across instances. The clock is Redis {@code TIME}:
- * {@link GateDecision.Admitted#at()} is the server's time, in microseconds.
+ * {@link GateDecision.Admitted#at()} is the server's time, in microseconds. A cooldown deadline
+ * further ahead than its cooldown (Redis's clock stepped back) is re-anchored at now plus the
+ * cooldown, so no wait exceeds its configured length.
  *
  * <p>Fails closed: any Redis failure (down, timed out, refused) answers
  * {@code Denied(STORAGE_UNAVAILABLE, options.unavailablePause())}; it never throws and never
  * admits. Failures are logged at WARNING, at most once per {@link #LOG_INTERVAL}, never with the URI.
  *
  * <pre>{@code
- * ReplyGate gate = new RedisReplyGate(redis.connection(), rules, RedisGateOptions.defaults());
+ * ReplyGate gate = new RedisReplyGate(redis.live(), rules, RedisGateOptions.defaults());
  * }</pre>
  */
 public final class RedisReplyGate implements ReplyGate {
@@ -49,10 +50,14 @@ public final class RedisReplyGate implements ReplyGate {
     private final AtomicLong unloggedFailures = new AtomicLong();
 
     /** A gate over {@code connection} (shared with the other Redis adapters) applying {@code rules}. */
-    public RedisReplyGate(StatefulRedisConnection<String, String> connection, ReplyRules rules, RedisGateOptions options) {
+    public RedisReplyGate(RedisConnection connection, ReplyRules rules, RedisGateOptions options) {
+        this(connection, rules, options, ScriptClock.SERVER);
+    }
+
+    RedisReplyGate(RedisConnection connection, ReplyRules rules, RedisGateOptions options, ScriptClock clock) {
         Objects.requireNonNull(rules, "rules == null");
         Objects.requireNonNull(options, "options == null");
-        this.redis = new RedisCalls(connection);
+        this.redis = new RedisCalls(connection, clock);
         this.keys = new GateKeys(options.keyPrefix());
         this.unavailable = new GateDecision.Denied(DenialReason.STORAGE_UNAVAILABLE, options.unavailablePause());
         this.avatarCooldown = ascii(RedisTime.micros(rules.avatarResponseCooldown()));
@@ -61,7 +66,6 @@ public final class RedisReplyGate implements ReplyGate {
         this.maxWait = ascii(RedisTime.micros(rules.maxWait()));
         this.triggerMemory = ascii(rules.triggerMemory().toMillis());
         this.narrativeArgs = List.of(Long.toString(RedisTime.micros(rules.narrativeCooldown())));
-        redis.preload();
     }
 
     @Override

@@ -1,9 +1,11 @@
--- Appends one message to a live conversation: O(1) in the history's length.
+#!lua
+-- Appends one message to a live conversation: O(1) in the history's length. Without allow-oom:
+-- a Redis over maxmemory refuses it before it runs.
 -- KEYS: conv, msgs, ids, due
--- ARGV: thread, idle ms, grace ms, message id or '', requester or '', encoded message
+-- ARGV: thread, idle ms, grace ms, message id or '', requester or '', encoded message, message time us
 -- Returns 1 appended, 2 duplicate (only the deadline moved), 0 no live conversation.
 local participant = ARGV[5] ~= '' and ('p:' .. ARGV[5]) or 'expires_at'
-local meta = redis.call('HMGET', KEYS[1], 'expires_at', participant)
+local meta = redis.call('HMGET', KEYS[1], 'expires_at', participant, 'last_at')
 if not meta[1] then
   return 0
 end
@@ -20,9 +22,19 @@ if ARGV[4] == '' or redis.call('SADD', KEYS[3], ARGV[4]) == 1 then
     -- The first message created the list: give it the conversation's end of life.
     redis.call('PEXPIREAT', KEYS[2], expires)
   end
+  -- last_at: the latest message time (us), so a listing needs no history to tell updated_at.
+  local fields = {}
+  if not meta[3] or tonumber(ARGV[7]) > tonumber(meta[3]) then
+    fields[#fields + 1] = 'last_at'
+    fields[#fields + 1] = ARGV[7]
+  end
   if ARGV[5] ~= '' and not meta[2] then
-    -- Fields are never deleted, so HLEN grows with every new participant: a first-seen order.
-    redis.call('HSET', KEYS[1], participant, redis.call('HLEN', KEYS[1]))
+    -- Fields are never deleted, so HLEN grows with every new field: a first-seen order.
+    fields[#fields + 1] = participant
+    fields[#fields + 1] = redis.call('HLEN', KEYS[1])
+  end
+  if #fields > 0 then
+    redis.call('HSET', KEYS[1], unpack(fields))
   end
 end
 

@@ -1,59 +1,82 @@
+#!lua flags=allow-oom
 -- Hands out idle conversations under a lease: first sealed ones whose lease has ended (their
--- claimer died), then live ones whose idle deadline has passed, which are sealed here.
--- Sealing renames the live keys to keys named by the claim, so the thread can start a new
--- conversation at once, and records the claim in archq with its lease end.
--- KEYS: due, archq, seq
--- ARGV: key base ('<prefix>:{<shard>}:'), shard, max, lease ms, sealed ttl ms
--- Returns {lost, claim id, hash, history, claim id, hash, history, ...}; lost counts entries whose
--- keys had already expired (no sweeper ran for the whole grace period).
-local base = ARGV[1]
-local shard = ARGV[2]
-local max = tonumber(ARGV[3])
-local lease = tonumber(ARGV[4])
-local ttl = ARGV[5]
+-- claimer died or could not decode them), then live ones whose idle deadline has passed, which
+-- are sealed here: their live keys are renamed to keys named by the claim, so the thread can
+-- start a new conversation at once. allow-oom: archiving is how a full Redis frees memory.
+-- Every candidate is checked again here (due.lua only proposed it), so racing claimers take
+-- each once. A claim handed out more than max hand-outs times without its holder confirming it
+-- (renew.lua: it decoded the conversation) is moved to the dead-letter set instead, its keys
+-- kept without expiry for an operator.
+-- KEYS: due, archq, claims, dead, then per re-handed claim: sealed, sealed-msgs,
+--       then per due thread: conv, msgs, ids, new sealed, new sealed-msgs
+-- ARGV: lease ms, sealed ttl ms, max hand-outs, holder, r, r claim ids, d, d (thread, new claim id) pairs
+-- Returns {lost, {dead-lettered claim id, ...}, claim id, hash, history length, hand-outs, ...};
+-- lost counts candidates whose keys had already expired (no sweeper ran within their TTL).
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-local out = {0}
-local handed = 0
+local lease = tonumber(ARGV[1])
+local ttl = ARGV[2]
+local maxHandOuts = tonumber(ARGV[3])
+local holder = ARGV[4]
+local out = {0, {}}
 
-local function hand_out(claim, sealed, sealedMsgs)
+local function hand_out(claim, sealed, sealedMsgs, handOuts)
   redis.call('ZADD', KEYS[2], now + lease, claim)
+  redis.call('HSET', KEYS[3], claim, handOuts .. ':' .. holder)
   redis.call('PEXPIRE', sealed, ttl)
   redis.call('PEXPIRE', sealedMsgs, ttl)
   out[#out + 1] = claim
   out[#out + 1] = redis.call('HGETALL', sealed)
-  out[#out + 1] = redis.call('LRANGE', sealedMsgs, 0, -1)
-  handed = handed + 1
+  out[#out + 1] = redis.call('LLEN', sealedMsgs)
+  out[#out + 1] = handOuts
 end
 
-local expired = redis.call('ZRANGEBYSCORE', KEYS[2], '-inf', now, 'LIMIT', 0, max)
-for _, claim in ipairs(expired) do
-  local suffix = string.sub(claim, #shard + 2)
-  local sealed = base .. 'sealed:' .. suffix
-  if redis.call('EXISTS', sealed) == 1 then
-    hand_out(claim, sealed, base .. 'sealed-msgs:' .. suffix)
-  else
-    redis.call('ZREM', KEYS[2], claim)
-    out[1] = out[1] + 1
+local k = 5
+local rehanded = tonumber(ARGV[5])
+for i = 1, rehanded do
+  local claim = ARGV[5 + i]
+  local sealed, sealedMsgs = KEYS[k], KEYS[k + 1]
+  k = k + 2
+  local lease_end = redis.call('ZSCORE', KEYS[2], claim)
+  if lease_end and tonumber(lease_end) <= now then
+    if redis.call('EXISTS', sealed) == 1 then
+      local state = redis.call('HGET', KEYS[3], claim)
+      local handOuts = (state and tonumber(string.match(state, '^(%d+):')) or 0) + 1
+      if handOuts > maxHandOuts then
+        redis.call('ZREM', KEYS[2], claim)
+        redis.call('HDEL', KEYS[3], claim)
+        redis.call('ZADD', KEYS[4], now, claim)
+        redis.call('PERSIST', sealed)
+        redis.call('PERSIST', sealedMsgs)
+        table.insert(out[2], claim)
+      else
+        hand_out(claim, sealed, sealedMsgs, handOuts)
+      end
+    else
+      redis.call('ZREM', KEYS[2], claim)
+      redis.call('HDEL', KEYS[3], claim)
+      out[1] = out[1] + 1
+    end
   end
 end
 
-if handed < max then
-  local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', now, 'LIMIT', 0, max - handed)
-  for _, thread in ipairs(due) do
+local at = 6 + rehanded
+local threads = tonumber(ARGV[at])
+for i = 1, threads do
+  local thread, claim = ARGV[at + 2 * i - 1], ARGV[at + 2 * i]
+  local conv, msgs, ids, sealed, sealedMsgs = KEYS[k], KEYS[k + 1], KEYS[k + 2], KEYS[k + 3], KEYS[k + 4]
+  k = k + 5
+  local deadline = redis.call('ZSCORE', KEYS[1], thread)
+  -- A claim id the caller drew that is already taken (never seen, but cheap to rule out) waits for the next claim.
+  if deadline and tonumber(deadline) <= now and redis.call('EXISTS', sealed) == 0 then
     redis.call('ZREM', KEYS[1], thread)
-    local conv = base .. 'conv:' .. thread
-    local msgs = base .. 'msgs:' .. thread
-    redis.call('DEL', base .. 'ids:' .. thread)
+    redis.call('DEL', ids)
     if redis.call('EXISTS', conv) == 1 then
-      local suffix = thread .. ':' .. redis.call('INCR', KEYS[3])
-      local sealed = base .. 'sealed:' .. suffix
-      local sealedMsgs = base .. 'sealed-msgs:' .. suffix
       redis.call('RENAME', conv, sealed)
       if redis.call('EXISTS', msgs) == 1 then
         redis.call('RENAME', msgs, sealedMsgs)
       end
-      hand_out(shard .. ':' .. suffix, sealed, sealedMsgs)
+      hand_out(claim, sealed, sealedMsgs, 1)
     else
       redis.call('DEL', msgs)
       out[1] = out[1] + 1

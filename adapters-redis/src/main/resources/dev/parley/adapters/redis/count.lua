@@ -1,14 +1,17 @@
--- Counts live conversations. Live keys expire between grace and twice grace after their
--- deadline, so a deadline within the last grace is surely live, one older than twice grace is
--- surely gone (no sweeper ran for that long), and those in between are checked one by one.
+#!lua flags=no-writes
+-- Counts a shard's live conversations, as far as the deadline set alone can tell. Live keys
+-- expire grace to twice grace after their deadline, so a deadline within the last grace is
+-- surely live and one older than twice grace surely gone (no sweeper ran for that long); the
+-- threads in between are returned for the caller to check with EXISTS (their keys are not
+-- declared here, so they are not read here).
 -- KEYS: due
--- ARGV: key base ('<prefix>:{<shard>}:'), grace ms
+-- ARGV: grace ms
+-- Returns {surely live, thread, thread, ...}.
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-local grace = tonumber(ARGV[2])
-local live = redis.call('ZCOUNT', KEYS[1], '(' .. (now - grace), '+inf')
-local doubtful = redis.call('ZRANGEBYSCORE', KEYS[1], '(' .. (now - 2 * grace), now - grace)
-for _, thread in ipairs(doubtful) do
-  live = live + redis.call('EXISTS', ARGV[1] .. 'conv:' .. thread)
+local grace = tonumber(ARGV[1])
+local out = {redis.call('ZCOUNT', KEYS[1], '(' .. (now - grace), '+inf')}
+for _, thread in ipairs(redis.call('ZRANGEBYSCORE', KEYS[1], '(' .. (now - 2 * grace), now - grace)) do
+  out[#out + 1] = thread
 end
-return live
+return out

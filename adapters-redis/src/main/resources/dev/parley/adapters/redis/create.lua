@@ -1,4 +1,6 @@
--- Stores a new live conversation unless the thread already has one.
+#!lua
+-- Stores a new live conversation unless the thread already has one. Without allow-oom: a Redis
+-- over maxmemory refuses the whole script, however small the conversation.
 -- KEYS: conv, msgs, ids, due
 -- ARGV: thread, idle ms, grace ms, n, n hash field/value items, k, k message ids, encoded messages...
 -- Returns 1 if created, 0 if a live conversation already exists.
@@ -10,8 +12,9 @@ redis.call('DEL', KEYS[2], KEYS[3])
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local idle = tonumber(ARGV[2])
--- The keys' common end of life; append extends it once less than idle + grace would remain.
-local expires = now + idle + 2 * tonumber(ARGV[3])
+-- The keys' common end of life: grace after the idle deadline. Append extends it once less
+-- than idle + grace would remain.
+local expires = now + idle + tonumber(ARGV[3])
 
 -- unpack() is limited by the Lua stack: push long lists in chunks.
 local function push(command, key, from, to)

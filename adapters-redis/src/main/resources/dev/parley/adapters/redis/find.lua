@@ -1,3 +1,4 @@
+#!lua flags=no-writes
 -- Reads a live conversation in one consistent step.
 -- KEYS: conv, msgs
 -- Returns {} if there is none, else {hash as field/value list, history}.

@@ -1,3 +1,4 @@
+#!lua
 -- Keeps one narrative as the avatar's newest, dropping the oldest beyond the bound.
 -- KEYS: the avatar's narratives (LIST of "<epoch us>|<text>", newest first)
 -- ARGV: encoded narrative, narratives kept, retention ms

@@ -1,3 +1,4 @@
+#!lua
 -- Records one reply of an avatar: its newest reply (kept to a bound) and its last activity.
 -- KEYS: the avatar's replies (LIST, newest first), every avatar's last activity (ZSET avatar -> epoch us)
 -- ARGV: avatar, reply text, reply time (epoch us), replies kept, retention ms

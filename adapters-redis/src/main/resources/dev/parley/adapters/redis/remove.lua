@@ -1,4 +1,6 @@
--- Drops a live conversation without archiving it.
+#!lua flags=allow-oom
+-- Drops a live conversation without archiving it. allow-oom: it frees memory, so it must run
+-- when Redis is full.
 -- KEYS: conv, msgs, ids, due
 -- ARGV: thread
 -- Returns 1 if there was a live conversation, 0 otherwise.

@@ -1,3 +1,4 @@
+#!lua flags=allow-oom
 -- Ends an (avatar, channel) generation lease if the caller still holds it.
 -- KEYS: the generation lease (STRING token)
 -- ARGV: lease token

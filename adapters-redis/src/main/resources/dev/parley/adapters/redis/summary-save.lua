@@ -1,3 +1,4 @@
+#!lua
 -- Stores an (avatar, channel) summary if the caller still holds the generation lease, and ends it.
 -- KEYS: the summary (HASH text, at), the generation lease (STRING token, PX lease)
 -- ARGV: lease token, text, created at (epoch us), retention ms

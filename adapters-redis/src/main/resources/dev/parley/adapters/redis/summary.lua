@@ -1,3 +1,4 @@
+#!lua
 -- Replaces the summary of a live conversation; its deadline and TTLs stay as they are.
 -- KEYS: conv
 -- ARGV: summary

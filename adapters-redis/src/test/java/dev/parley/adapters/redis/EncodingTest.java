@@ -37,7 +37,7 @@ class EncodingTest {
 
         Conversation read = ConversationHash.decode(new ArrayList<Object>(ConversationHash.fields(started)), history);
 
-        assertThat(read).isEqualTo(started.append(late).append(early));
+        assertThat(read).isEqualTo(started.append(late).conversation().append(early).conversation());
         assertThat(read.updatedAt()).isEqualTo(late.createdAt());
     }
 
@@ -49,7 +49,7 @@ class EncodingTest {
 
         assertThat(List.of(keys.conversation(thread), keys.history(thread), keys.seenIds(thread), keys.due(thread)))
                 .allSatisfy(key -> assertThat(key).startsWith("parley:" + tag + ":"));
-        ClaimKey claim = ClaimKey.parse(keys.shardOf(thread) + ":1234567890:7", 5);
+        ClaimKey claim = ClaimKey.parse(keys.shardOf(thread) + ":1234567890:7", 5).orElseThrow();
         assertThat(keys.sealedConversation(claim)).isEqualTo("parley:" + tag + ":sealed:1234567890:7");
         assertThat(keys.sealedHistory(claim)).isEqualTo("parley:" + tag + ":sealed-msgs:1234567890:7");
     }

@@ -58,8 +58,8 @@ class GateOutageTest {
     void connect() {
         client = RedisConnector.connect(server.uri(), RedisConnector.DEFAULT_COMMAND_TIMEOUT);
         RedisGateOptions options = RedisGateOptions.defaults().withKeyPrefix("outage-" + UUID.randomUUID());
-        gate = new RedisReplyGate(client.connection(), RedisReplyGateTest.SHORT, options);
-        roster = new RedisAvatarRoster(client.connection(), 8, options);
+        gate = new RedisReplyGate(client.live(), RedisReplyGateTest.SHORT, options);
+        roster = new RedisAvatarRoster(client.live(), 8, options);
     }
 
     @AfterEach
@@ -85,7 +85,7 @@ class GateOutageTest {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
         while (true) {
             try {
-                client.connection().sync().ping();
+                client.live().sync().ping();
                 return;
             } catch (RedisException stillPaused) {
                 assertThat(System.nanoTime()).as("Redis answers again after the pause").isLessThan(deadline);
@@ -128,9 +128,9 @@ class GateOutageTest {
      */
     @Test
     void aDecisionsCallToAHungRedisEndsByTheCommandTimeout() {
-        RedisCalls calls = new RedisCalls(client.connection());
+        RedisCalls calls = new RedisCalls(client.live(), ScriptClock.SERVER);
         try (RedisConnector other = RedisConnector.connect(server.uri(), RedisConnector.DEFAULT_COMMAND_TIMEOUT)) {
-            other.connection().sync().clientPause(HANG_MILLIS);
+            other.live().sync().clientPause(HANG_MILLIS);
 
             assertThatThrownBy(() -> calls.integerScript("admit", LuaScript.ADMIT, 3, "t:cd:reply", "t:cd:avatar:alice", "t:trigger:1",
                     "alice", "0", "5000000", "10000000", "2", "30000000", "600000"))
@@ -144,7 +144,7 @@ class GateOutageTest {
     @Test
     void aHungRedisIsDeniedWhenTheCommandTimesOut() {
         try (RedisConnector other = RedisConnector.connect(server.uri(), RedisConnector.DEFAULT_COMMAND_TIMEOUT)) {
-            other.connection().sync().clientPause(HANG_MILLIS);
+            other.live().sync().clientPause(HANG_MILLIS);
 
             assertThat(timed(() -> gate.decide(ask("alice", "1")))).isEqualTo(UNAVAILABLE);
         }

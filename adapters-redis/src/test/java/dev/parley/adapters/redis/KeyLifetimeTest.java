@@ -11,7 +11,7 @@ import dev.parley.domain.conversation.Conversation;
 import dev.parley.domain.conversation.Message;
 import dev.parley.domain.id.MessageId;
 import dev.parley.domain.id.ThreadId;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
- * The TTL safety net: live keys outlive their deadline by grace to twice grace, then leave nothing behind.
+ * The TTL safety net: live keys outlive their deadline by grace (exactly, after creation) to twice grace, then leave nothing behind.
  * Key lifetimes are judged on Redis's own clock (the deadline in the due set against each key's
  * {@code PEXPIRETIME}), so no pause of this JVM between a write and its check can move them.
  */
@@ -37,7 +37,7 @@ class KeyLifetimeTest {
     private final String prefix = "lifetime-" + UUID.randomUUID();
     private final RedisConversationStore store = new RedisConversationStore(TestConnections.shared(),
             RedisStoreOptions.defaults().withKeyPrefix(prefix).withGrace(GRACE));
-    private final RedisCommands<String, String> redis = TestConnections.shared().sync();
+    private final RedisClusterCommands<String, String> redis = TestConnections.shared().sync();
     private final ThreadId thread = ThreadId.of("42");
 
     private List<String> liveKeys() {
@@ -58,6 +58,17 @@ class KeyLifetimeTest {
         for (String key : liveKeys()) {
             assertThat(redis.pexpiretime(key) - deadline).as("%s expires this long after the deadline", key)
                     .isBetween(GRACE.toMillis(), GRACE.plus(GRACE).toMillis());
+        }
+    }
+
+    @Test
+    void aNewConversationsKeysExpireGraceAfterItsIdleDeadline() {
+        store.create(Conversation.start(thread, GUILD, GUILD_NAME, REQUESTER, CREATED_AT)
+                .append(Message.chat(CREATED_AT, "first").from(REQUESTER).withId(MessageId.of("7"))).conversation(), IDLE);
+
+        long deadline = deadline();
+        for (String key : liveKeys()) {
+            assertThat(redis.pexpiretime(key) - deadline).as("%s expires this long after the deadline", key).isEqualTo(GRACE.toMillis());
         }
     }
 

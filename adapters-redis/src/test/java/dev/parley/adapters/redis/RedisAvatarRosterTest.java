@@ -7,7 +7,7 @@ import dev.parley.domain.avatar.Activation;
 import dev.parley.domain.avatar.AvatarRoster;
 import dev.parley.domain.avatar.AvatarRosterContract;
 import dev.parley.domain.avatar.Presence;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -22,15 +22,28 @@ class RedisAvatarRosterTest extends AvatarRosterContract {
     private final RedisGateOptions options = RedisGateOptions.defaults().withKeyPrefix("roster-test-" + UUID.randomUUID());
     private int cap;
 
+    RedisConnection connection() {
+        return TestConnections.shared();
+    }
+
+    RedisConnection secondConnection() {
+        return TestConnections.second();
+    }
+
     @Override
     protected AvatarRoster newRoster(int maxActive) {
         cap = maxActive;
-        return new RedisAvatarRoster(TestConnections.shared(), maxActive, options);
+        return new RedisAvatarRoster(connection(), maxActive, options);
     }
 
     @Override
     protected AvatarRoster sharingStateWith(AvatarRoster roster) {
-        return new RedisAvatarRoster(TestConnections.second(), cap, options);
+        return new RedisAvatarRoster(secondConnection(), cap, options);
+    }
+
+    @Override
+    protected AvatarRoster withCap(AvatarRoster roster, int lowered) {
+        return new RedisAvatarRoster(secondConnection(), lowered, options);
     }
 
     @Override
@@ -58,9 +71,9 @@ class RedisAvatarRosterTest extends AvatarRosterContract {
         // (this class runs beside others: seen over 2 s) lets the keys expire before they are read.
         Duration ttl = Duration.ofSeconds(3);
         RedisGateOptions shortLived = options.withRosterTtl(ttl);
-        AvatarRoster roster = new RedisAvatarRoster(TestConnections.shared(), 8, shortLived);
+        AvatarRoster roster = new RedisAvatarRoster(connection(), 8, shortLived);
         GateKeys keys = new GateKeys(options.keyPrefix());
-        RedisCommands<String, String> sync = TestConnections.shared().sync();
+        RedisClusterCommands<String, String> sync = connection().sync();
         long before = redisMillis(sync);
         roster.activate(CHANNEL, avatar(1));
         long after = redisMillis(sync);
@@ -75,7 +88,7 @@ class RedisAvatarRosterTest extends AvatarRosterContract {
     }
 
     /** Redis's {@code TIME} in whole milliseconds, rounded down. */
-    private static long redisMillis(RedisCommands<String, String> sync) {
+    private static long redisMillis(RedisClusterCommands<String, String> sync) {
         List<String> time = sync.time();
         return Long.parseLong(time.get(0)) * 1_000L + Long.parseLong(time.get(1)) / 1_000L;
     }
@@ -85,7 +98,7 @@ class RedisAvatarRosterTest extends AvatarRosterContract {
         AvatarRoster roster = newRoster(8);
         roster.activate(CHANNEL, avatar(1));
 
-        long ttl = TestConnections.shared().sync().pttl(new GateKeys(options.keyPrefix()).roster(CHANNEL));
+        long ttl = connection().sync().pttl(new GateKeys(options.keyPrefix()).roster(CHANNEL));
         assertThat(Duration.ofMillis(ttl)).isBetween(Duration.ofDays(30).minusMinutes(1), Duration.ofDays(30));
     }
 
@@ -96,7 +109,7 @@ class RedisAvatarRosterTest extends AvatarRosterContract {
         Activation second = roster.activate(CHANNEL, avatar(2));
         Presence gone = second.deactivated().getFirst();
 
-        String stored = TestConnections.shared().sync().hget(new GateKeys(options.keyPrefix()).presence(CHANNEL), avatar(1).value());
+        String stored = connection().sync().hget(new GateKeys(options.keyPrefix()).presence(CHANNEL), avatar(1).value());
 
         assertThat(stored).endsWith(":" + (gone.deactivatedAt().orElseThrow().getEpochSecond() * 1_000_000L
                 + gone.deactivatedAt().orElseThrow().getNano() / 1_000));
@@ -104,7 +117,7 @@ class RedisAvatarRosterTest extends AvatarRosterContract {
 
     @Test
     void theCapMustBeAtLeastOne() {
-        assertThatThrownBy(() -> new RedisAvatarRoster(TestConnections.shared(), 0, options))
+        assertThatThrownBy(() -> new RedisAvatarRoster(connection(), 0, options))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("maxActivePerChannel must be at least 1, got 0");
     }
 }

@@ -17,7 +17,15 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
 @Execution(ExecutionMode.CONCURRENT)
 class RedisConversationStoreTest extends ConversationStoreContract {
 
-    private final ConversationStore store = new RedisConversationStore(TestConnections.shared(), options());
+    private final ConversationStore store = new RedisConversationStore(connection(), sweeperConnection(), options());
+
+    RedisConnection connection() {
+        return TestConnections.shared();
+    }
+
+    RedisConnection sweeperConnection() {
+        return TestConnections.sharedSweeper();
+    }
 
     /** A prefix of its own per test: isolation without flushing a server other tests share. */
     RedisStoreOptions options() {

@@ -14,7 +14,7 @@ import dev.parley.domain.conversation.Conversation;
 import dev.parley.domain.conversation.Message;
 import dev.parley.domain.id.ThreadId;
 import io.lettuce.core.RedisCommandTimeoutException;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -66,7 +66,7 @@ class RedisOutageTest {
     @BeforeEach
     void connect() {
         client = RedisConnector.connect(server.uri(), RedisConnector.DEFAULT_COMMAND_TIMEOUT);
-        store = new RedisConversationStore(client.connection(),
+        store = new RedisConversationStore(client.live(),
                 RedisStoreOptions.defaults().withKeyPrefix("outage-" + UUID.randomUUID()));
     }
 
@@ -152,7 +152,7 @@ class RedisOutageTest {
         ThreadId thread = ThreadId.of("900");
         store.create(Conversation.start(thread, GUILD, GUILD_NAME, REQUESTER, CREATED_AT), IDLE);
         try (RedisConnector admin = RedisConnector.connect(server.uri(), RedisConnector.DEFAULT_COMMAND_TIMEOUT)) {
-            admin.connection().sync().clientPause(HANG_MILLIS);
+            admin.live().sync().clientPause(HANG_MILLIS);
             long start = System.nanoTime();
 
             // Lettuce's own command timeout, not RedisCalls' backstop a second later, ends the wait.
@@ -176,7 +176,7 @@ class RedisOutageTest {
     @Test
     void scriptsFlushedFromRedisAreSentAgainOnFirstUse() {
         ThreadId thread = ThreadId.of("901");
-        RedisCommands<String, String> admin = client.connection().sync();
+        RedisClusterCommands<String, String> admin = client.live().sync();
         admin.scriptFlush();
         assertThat(admin.scriptExists(LuaScript.CREATE.sha(), LuaScript.APPEND.sha())).containsExactly(false, false);
 

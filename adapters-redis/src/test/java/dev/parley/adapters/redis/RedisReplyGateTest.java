@@ -12,7 +12,7 @@ import dev.parley.domain.reply.ReplyGate;
 import dev.parley.domain.reply.ReplyGateContract;
 import dev.parley.domain.reply.ReplyRequest;
 import dev.parley.domain.reply.ReplyRules;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.lettuce.core.cluster.SlotHash;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,17 +53,25 @@ class RedisReplyGateTest extends ReplyGateContract {
     /** What {@link #elapse} was asked to let pass since, in nanoseconds. */
     private final AtomicLong elapsedNanos = new AtomicLong();
 
+    RedisConnection connection() {
+        return TestConnections.shared();
+    }
+
+    RedisConnection secondConnection() {
+        return TestConnections.second();
+    }
+
     @Override
     protected ReplyGate newGate(ReplyRules rules) {
         built = rules;
-        builtAt = redisTime(TestConnections.shared().sync());
+        builtAt = redisTime(connection().sync());
         elapsedNanos.set(0);
-        return new RedisReplyGate(TestConnections.shared(), rules, options);
+        return new RedisReplyGate(connection(), rules, options);
     }
 
     @Override
     protected ReplyGate sharingStateWith(ReplyGate gate) {
-        return new RedisReplyGate(TestConnections.second(), built, options);
+        return new RedisReplyGate(secondConnection(), built, options);
     }
 
     @Override
@@ -80,7 +88,7 @@ class RedisReplyGateTest extends ReplyGateContract {
      */
     @Override
     protected Duration timingSlack() {
-        Duration sinceBuilt = Duration.between(builtAt, redisTime(TestConnections.shared().sync()));
+        Duration sinceBuilt = Duration.between(builtAt, redisTime(connection().sync()));
         return sinceBuilt.minusNanos(elapsedNanos.get()).plus(CLOCK_RATE_ALLOWANCE);
     }
 
@@ -103,14 +111,14 @@ class RedisReplyGateTest extends ReplyGateContract {
         return ReplyRequest.of(CHANNEL, AvatarId.of(avatar), MessageId.of(trigger));
     }
 
-    private static Instant redisTime(RedisCommands<String, String> sync) {
+    private static Instant redisTime(RedisClusterCommands<String, String> sync) {
         List<String> time = sync.time();
         return RedisTime.instant(Long.parseLong(time.get(0)) * 1_000_000L + Long.parseLong(time.get(1)));
     }
 
     @Test
     void admissionsCarryRedisServerTime() {
-        RedisCommands<String, String> sync = TestConnections.shared().sync();
+        RedisClusterCommands<String, String> sync = connection().sync();
         ReplyGate gate = newGate(rules());
 
         Instant before = redisTime(sync);
@@ -143,7 +151,7 @@ class RedisReplyGateTest extends ReplyGateContract {
         gate.decide(ask("bob", "1"));
         GateKeys keys = new GateKeys(options.keyPrefix());
         AvatarId alice = AvatarId.of("alice");
-        RedisCommands<String, String> sync = TestConnections.shared().sync();
+        RedisClusterCommands<String, String> sync = connection().sync();
 
         List<String> channelKeys = List.of(keys.botReplyCooldown(CHANNEL), keys.avatarCooldown(CHANNEL, alice),
                 keys.trigger(CHANNEL, MessageId.of("1")), keys.roster(CHANNEL), keys.presence(CHANNEL));
@@ -159,9 +167,9 @@ class RedisReplyGateTest extends ReplyGateContract {
     void aDecisionWritesItsKeysAsUtf8LikeEveryOtherCommand() {
         // decide() writes its arguments itself instead of through Lettuce's codec: the bytes must be the same.
         RedisGateOptions accented = RedisGateOptions.defaults().withKeyPrefix("gäte-test-" + UUID.randomUUID());
-        ReplyGate gate = new RedisReplyGate(TestConnections.shared(), ReplyRules.defaults(), accented);
+        ReplyGate gate = new RedisReplyGate(connection(), ReplyRules.defaults(), accented);
         GateKeys keys = new GateKeys(accented.keyPrefix());
-        RedisCommands<String, String> sync = TestConnections.shared().sync();
+        RedisClusterCommands<String, String> sync = connection().sync();
 
         assertThat(gate.decide(ask("alice", "1")).admitted()).isTrue();
 
@@ -199,7 +207,7 @@ class RedisReplyGateTest extends ReplyGateContract {
     @Test
     void aFlushedScriptCacheIsRefilledOnTheNextDecision() {
         ReplyGate gate = newGate(rules());
-        TestConnections.shared().sync().scriptFlush();
+        connection().sync().scriptFlush();
 
         assertThat(gate.decide(ask("alice", "1")).admitted()).isTrue();
         assertThat(gate.tryTakeNarrativeSlot().admitted()).isTrue();

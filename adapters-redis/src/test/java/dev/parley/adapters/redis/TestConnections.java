@@ -1,7 +1,6 @@
 package dev.parley.adapters.redis;
 
 import dev.parley.adapters.redis.testing.RedisServer;
-import io.lettuce.core.api.StatefulRedisConnection;
 
 /**
  * Connections to the shared test Redis: one that every test class needing no client of its own
@@ -13,12 +12,17 @@ final class TestConnections {
     private TestConnections() {
     }
 
-    static StatefulRedisConnection<String, String> shared() {
-        return Shared.CONNECTOR.connection();
+    static RedisConnection shared() {
+        return Shared.CONNECTOR.live();
     }
 
-    static StatefulRedisConnection<String, String> second() {
-        return Second.CONNECTOR.connection();
+    /** The shared client's second connection, the one a store's sweeping uses. */
+    static RedisConnection sharedSweeper() {
+        return Shared.CONNECTOR.sweeper();
+    }
+
+    static RedisConnection second() {
+        return Second.CONNECTOR.live();
     }
 
     private static RedisConnector connect(String closerName) {

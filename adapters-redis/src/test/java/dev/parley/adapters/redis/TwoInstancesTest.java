@@ -51,7 +51,7 @@ class TwoInstancesTest {
     private RedisConversationStore instance() {
         RedisConnector client = RedisConnector.connect(RedisServer.shared().uri(), RedisConnector.DEFAULT_COMMAND_TIMEOUT);
         clients.add(client);
-        return new RedisConversationStore(client.connection(), RedisStoreOptions.defaults().withKeyPrefix(prefix));
+        return new RedisConversationStore(client.live(), RedisStoreOptions.defaults().withKeyPrefix(prefix));
     }
 
     @Test

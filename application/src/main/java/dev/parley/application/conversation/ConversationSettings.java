@@ -4,7 +4,8 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How the conversation service treats idle conversations.
+ * How live conversations are kept and cleaned up. {@link #defaults()} are Parley's defaults, written
+ * here only: the configuration starts from them.
  *
  * @param idleTime how long a conversation may go without a message before it is cleaned up
  * @param cleanup what cleaning up means: archive or discard
@@ -42,5 +43,13 @@ public record ConversationSettings(Duration idleTime, CleanupStrategy cleanup, i
 
     public ConversationSettings withCleanup(CleanupStrategy strategy) {
         return new ConversationSettings(idleTime, strategy, sweepBatch, claimLease);
+    }
+
+    public ConversationSettings withSweepBatch(int batch) {
+        return new ConversationSettings(idleTime, cleanup, batch, claimLease);
+    }
+
+    public ConversationSettings withClaimLease(Duration lease) {
+        return new ConversationSettings(idleTime, cleanup, sweepBatch, lease);
     }
 }

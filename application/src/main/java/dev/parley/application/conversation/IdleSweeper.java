@@ -1,38 +1,48 @@
 package dev.parley.application.conversation;
 
+import dev.parley.application.port.in.SweepIdle;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The one background thread that cleans up idle conversations: every interval (with a little
- * jitter, so instances sharing a store do not sweep in step) it runs
- * {@link ConversationService#cleanUpIdle()}. A failing sweep is logged and the next one runs as usual.
+ * The one background thread that drives {@link SweepIdle}: every interval (with a little jitter,
+ * so instances sharing a store do not sweep in step) it runs one sweep. A failing sweep is logged
+ * and the next one runs as usual.
  */
 public final class IdleSweeper implements AutoCloseable {
 
+    /** How often to sweep unless configured otherwise. */
+    public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(1);
+
     private static final Logger LOG = System.getLogger(IdleSweeper.class.getName());
 
-    private final ConversationService conversations;
+    private final SweepIdle sweep;
     private final Duration interval;
     private final ScheduledExecutorService scheduler;
 
-    public IdleSweeper(ConversationService conversations, Duration interval) {
-        this.conversations = Objects.requireNonNull(conversations, "conversations == null");
-        this.interval = Objects.requireNonNull(interval, "interval == null");
-        if (interval.isNegative() || interval.isZero()) {
-            throw new IllegalArgumentException("sweep interval must be positive, got " + interval);
-        }
-        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
+    public IdleSweeper(SweepIdle sweep, Duration interval) {
+        this(sweep, interval, runnable -> {
             Thread thread = new Thread(runnable, "parley-idle-sweeper");
             thread.setDaemon(true);
             return thread;
         });
+    }
+
+    /** A sweeper whose thread {@code threads} makes (tests watch it end). */
+    IdleSweeper(SweepIdle sweep, Duration interval, ThreadFactory threads) {
+        this.sweep = Objects.requireNonNull(sweep, "sweep == null");
+        this.interval = Objects.requireNonNull(interval, "interval == null");
+        if (interval.isNegative() || interval.isZero()) {
+            throw new IllegalArgumentException("sweep interval must be positive, got " + interval);
+        }
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, threads);
         // close() must not wait for the next sweep, which may be a whole interval away.
         executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         this.scheduler = executor;
@@ -56,7 +66,7 @@ public final class IdleSweeper implements AutoCloseable {
 
     private void sweepThenReschedule() {
         try {
-            conversations.cleanUpIdle();
+            sweep.sweep();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "idle sweep failed; retrying in " + interval + ": " + e.getMessage(), e);
         } finally {

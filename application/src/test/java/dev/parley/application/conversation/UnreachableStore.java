@@ -4,6 +4,7 @@ import dev.parley.domain.StorageUnavailableException;
 import dev.parley.domain.conversation.AppendOutcome;
 import dev.parley.domain.conversation.ClaimedConversation;
 import dev.parley.domain.conversation.Conversation;
+import dev.parley.domain.conversation.ConversationOverview;
 import dev.parley.domain.conversation.ConversationStore;
 import dev.parley.domain.conversation.Message;
 import dev.parley.domain.id.ThreadId;
@@ -54,12 +55,22 @@ final class UnreachableStore implements ConversationStore {
     }
 
     @Override
+    public List<ConversationOverview> overviews() {
+        throw down();
+    }
+
+    @Override
     public int count() {
         throw down();
     }
 
     @Override
     public List<ClaimedConversation> claimIdle(int max, Duration lease) {
+        throw down();
+    }
+
+    @Override
+    public boolean renewLease(String claimId, Duration lease) {
         throw down();
     }
 

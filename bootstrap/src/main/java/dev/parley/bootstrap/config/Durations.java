@@ -22,6 +22,21 @@ public final class Durations {
         return parsed;
     }
 
+    /**
+     * Parses a cooldown: a duration, or zero ({@code 0}, {@code 0s}, ...) meaning off. Negative
+     * durations are refused.
+     */
+    static Duration parseCooldown(String key, String text) {
+        if (text.trim().equals("0")) {
+            return Duration.ZERO;
+        }
+        Duration parsed = parse(key, text);
+        if (parsed.isNegative()) {
+            throw new InvalidConfigurationException(key, "must be 0 (off) or a positive duration, got \"" + text + "\"");
+        }
+        return parsed;
+    }
+
     private static Duration parse(String key, String text) {
         String trimmed = text.trim();
         Matcher m = SHORT.matcher(trimmed);

@@ -1,5 +1,6 @@
 package dev.parley.bootstrap.config;
 
+import dev.parley.adapters.http.ApiToken;
 import dev.parley.application.conversation.CleanupStrategy;
 import dev.parley.application.conversation.ConversationSettings;
 import java.nio.file.Path;
@@ -17,7 +18,6 @@ import java.util.Optional;
  * @param archiveDirectory where archived conversations are written, absolute and normalised
  * @param apiToken the bearer token API calls must carry; empty means no authentication
  * @param host the address the HTTP server binds to
- * @param port the HTTP port (0: a free port is picked)
  */
 public record ParleySettings(
         StorageKind storage,
@@ -25,8 +25,7 @@ public record ParleySettings(
         Duration sweepInterval,
         Path archiveDirectory,
         Optional<ApiToken> apiToken,
-        String host,
-        int port) {
+        String host) {
 
     public ParleySettings {
         Objects.requireNonNull(storage, "storage == null");
@@ -49,12 +48,12 @@ public record ParleySettings(
     public String toString() {
         return "ParleySettings[storage=" + storage.configName()
                 + ", idleTime=" + Durations.format(idleTime())
-                + ", cleanup=" + cleanup().configName()
+                + ", cleanup=" + SettingsFactory.cleanupName(cleanup())
                 + ", sweepInterval=" + Durations.format(sweepInterval)
                 + ", sweepBatch=" + conversations.sweepBatch()
                 + ", claimLease=" + Durations.format(conversations.claimLease())
                 + ", archiveDirectory=" + archiveDirectory
                 + ", apiToken=" + (apiToken.isPresent() ? "[redacted]" : "none")
-                + ", host=" + host + ", port=" + port + "]";
+                + ", host=" + host + "]";
     }
 }

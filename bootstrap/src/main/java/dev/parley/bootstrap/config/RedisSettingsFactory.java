@@ -14,6 +14,7 @@ final class RedisSettingsFactory {
     static final String SHARDS = "parley.redis.shards";
     static final String GRACE = "parley.redis.grace";
     static final String COMMAND_TIMEOUT = "parley.redis.command-timeout";
+    static final String MAX_HAND_OUTS = "parley.redis.max-hand-outs";
 
     @Singleton
     RedisSettings redisSettings(Environment environment) {
@@ -22,9 +23,11 @@ final class RedisSettingsFactory {
         int shards = shards(environment.getProperty(SHARDS, String.class).orElse(String.valueOf(defaults.shards())));
         Duration grace = Durations.parsePositive(GRACE, environment.getProperty(GRACE, String.class).orElse("1h"));
         Duration timeout = Durations.parsePositive(COMMAND_TIMEOUT, environment.getProperty(COMMAND_TIMEOUT, String.class).orElse("2s"));
+        int handOuts = SettingsFactory.positiveInt(MAX_HAND_OUTS,
+                environment.getProperty(MAX_HAND_OUTS, String.class).orElse(String.valueOf(defaults.maxHandOuts())));
         RedisStoreOptions store;
         try {
-            store = defaults.withShards(shards).withGrace(grace).withKeyPrefix(prefix);
+            store = defaults.withShards(shards).withGrace(grace).withMaxHandOuts(handOuts).withKeyPrefix(prefix);
         } catch (IllegalArgumentException e) {
             throw new InvalidConfigurationException(KEY_PREFIX, "must be non-empty, without braces or whitespace, got \"" + prefix + "\"");
         }

@@ -1,8 +1,9 @@
 package dev.parley.bootstrap.config;
 
+import dev.parley.adapters.http.ApiToken;
 import dev.parley.application.conversation.CleanupStrategy;
+import dev.parley.application.conversation.IdleSweeper;
 import dev.parley.application.conversation.ConversationSettings;
-import dev.parley.domain.InvalidInputException;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.env.Environment;
@@ -13,7 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -37,43 +40,58 @@ public final class SettingsFactory {
 
     private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
 
+    /** Where archives go unless {@link #ARCHIVE_DIRECTORY} says otherwise. */
+    static final String DEFAULT_ARCHIVE_DIRECTORY = "./archive";
+
+    /**
+     * A key that is not set keeps its default, written once in the code that owns it:
+     * {@link ConversationSettings#defaults()}, {@link IdleSweeper#DEFAULT_INTERVAL}, memory storage and
+     * {@link #DEFAULT_ARCHIVE_DIRECTORY} here. The server's own keys keep Micronaut's, set in {@code application.yml}.
+     */
     @Context
     ParleySettings parleySettings(Environment environment) {
-        StorageKind storage = StorageKind.parse(STORAGE, text(environment, STORAGE, "memory"));
-        Duration idleTime = Durations.parsePositive(IDLE_TIME, text(environment, IDLE_TIME, "5m"));
-        CleanupStrategy cleanup = cleanup(text(environment, CLEANUP, "archive"));
-        Duration sweepInterval = Durations.parsePositive(SWEEP_INTERVAL, text(environment, SWEEP_INTERVAL, "1s"));
-        int sweepBatch = positiveInt(SWEEP_BATCH, text(environment, SWEEP_BATCH, "100"));
-        Duration claimLease = Durations.parsePositive(CLAIM_LEASE, text(environment, CLAIM_LEASE, "60s"));
+        ConversationSettings defaults = ConversationSettings.defaults();
+        StorageKind storage = value(environment, STORAGE, StorageKind::parse).orElse(StorageKind.MEMORY);
+        Duration idleTime = value(environment, IDLE_TIME, Durations::parsePositive).orElse(defaults.idleTime());
+        CleanupStrategy cleanup = value(environment, CLEANUP, (key, text) -> cleanup(text)).orElse(defaults.cleanup());
+        Duration sweepInterval = value(environment, SWEEP_INTERVAL, Durations::parsePositive).orElse(IdleSweeper.DEFAULT_INTERVAL);
+        int sweepBatch = value(environment, SWEEP_BATCH, SettingsFactory::positiveInt).orElse(defaults.sweepBatch());
+        Duration claimLease = value(environment, CLAIM_LEASE, Durations::parsePositive).orElse(defaults.claimLease());
         Optional<ApiToken> token = environment.getProperty(API_TOKEN, String.class)
                 .filter(value -> !value.isBlank())
                 .map(ApiToken::new);
-        String host = text(environment, HOST, "");
-        int port = port(text(environment, PORT, "8080"));
+        String host = environment.getProperty(HOST, String.class).orElse("");
+        environment.getProperty(PORT, String.class).ifPresent(SettingsFactory::port);
         if (token.isEmpty() && !isLoopback(host)) {
             throw new InvalidConfigurationException(HOST, "refusing to listen on \"" + (host.isEmpty() ? "every interface" : host)
                     + "\" without an API token: anyone who can reach it could read and change conversations."
                     + " Set " + API_TOKEN + " (PARLEY_API_TOKEN) or bind to 127.0.0.1");
         }
         // Last: the only check that touches the disk, so a mistake above leaves no directory behind.
-        Path archiveDirectory = writableDirectory(text(environment, ARCHIVE_DIRECTORY, "./archive"));
+        Path archiveDirectory = writableDirectory(environment.getProperty(ARCHIVE_DIRECTORY, String.class).orElse(DEFAULT_ARCHIVE_DIRECTORY));
         ConversationSettings conversations = new ConversationSettings(idleTime, cleanup, sweepBatch, claimLease);
-        return new ParleySettings(storage, conversations, sweepInterval, archiveDirectory, token, host.isEmpty() ? "0.0.0.0" : host, port);
+        return new ParleySettings(storage, conversations, sweepInterval, archiveDirectory, token, host.isEmpty() ? "0.0.0.0" : host);
     }
 
-    private static String text(Environment environment, String key, String fallback) {
-        return environment.getProperty(key, String.class).orElse(fallback);
+    private static <T> Optional<T> value(Environment environment, String key, BiFunction<String, String, T> parse) {
+        return environment.getProperty(key, String.class).map(text -> parse.apply(key, text));
     }
 
     private static CleanupStrategy cleanup(String value) {
-        try {
-            return CleanupStrategy.parse(value);
-        } catch (InvalidInputException e) {
-            throw new InvalidConfigurationException(CLEANUP, "unknown cleanup \"" + value + "\"; accepted: archive, discard");
+        for (CleanupStrategy strategy : CleanupStrategy.values()) {
+            if (cleanupName(strategy).equalsIgnoreCase(value.trim())) {
+                return strategy;
+            }
         }
+        throw new InvalidConfigurationException(CLEANUP, "unknown cleanup \"" + value + "\"; accepted: archive, discard");
     }
 
-    /** A TCP port; -1 asks Micronaut for a random free one (tests), 0 lets the system pick. */
+    /** How {@link #CLEANUP} names a strategy: {@code archive}, {@code discard}. */
+    public static String cleanupName(CleanupStrategy strategy) {
+        return strategy.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** A TCP port; -1 asks Micronaut for a random free one (tests), 0 lets the system pick. Checked here, used by Micronaut. */
     private static int port(String value) {
         try {
             int parsed = Integer.parseInt(value.trim());

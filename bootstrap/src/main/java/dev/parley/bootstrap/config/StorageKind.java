@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 public enum StorageKind {
     /** In this process's memory: one instance, nothing to install. */
     MEMORY,
-    /** In a shared Redis: several instances. Not available in this version yet. */
+    /** In a shared Redis: several instances. */
     REDIS;
 
     public String configName() {

@@ -1,6 +1,6 @@
 package dev.parley.bootstrap.health;
 
-import dev.parley.application.conversation.ConversationService;
+import dev.parley.domain.conversation.ConversationStore;
 import dev.parley.bootstrap.config.ParleySettings;
 import io.micronaut.core.async.publisher.Publishers;
 import io.micronaut.health.HealthStatus;
@@ -15,10 +15,10 @@ import org.reactivestreams.Publisher;
 @Singleton
 final class StorageHealthIndicator implements HealthIndicator {
 
-    private final ConversationService conversations;
+    private final ConversationStore conversations;
     private final ParleySettings settings;
 
-    StorageHealthIndicator(ConversationService conversations, ParleySettings settings) {
+    StorageHealthIndicator(ConversationStore conversations, ParleySettings settings) {
         this.conversations = conversations;
         this.settings = settings;
     }
@@ -29,7 +29,7 @@ final class StorageHealthIndicator implements HealthIndicator {
         details.put("kind", settings.storage().configName());
         HealthStatus status;
         try {
-            details.put("live_conversations", conversations.liveCount());
+            details.put("live_conversations", conversations.count());
             status = HealthStatus.UP;
         } catch (RuntimeException e) {
             details.put("error", e.getMessage());

@@ -1,11 +1,11 @@
 package dev.parley.bootstrap.wiring;
 
-import dev.parley.application.conversation.CleanupStrategy;
-import dev.parley.application.conversation.ConversationService;
 import dev.parley.application.conversation.IdleSweeper;
+import dev.parley.application.port.in.SaveBeforeShutdown;
+import dev.parley.application.port.in.ShutdownSave;
 import dev.parley.bootstrap.config.Durations;
 import dev.parley.bootstrap.config.ParleySettings;
-import dev.parley.domain.id.ThreadId;
+import dev.parley.bootstrap.config.SettingsFactory;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
@@ -14,25 +14,24 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 
 /**
  * Parley's start and end: logs the one start-up line once the server answers, and on shutdown
- * (SIGTERM or context close, after the HTTP server has stopped taking requests) saves every live
- * conversation (in-memory storage; with Redis they stay for the other instances), then stops the
- * idle sweeper.
+ * (SIGTERM or context close, after the HTTP server has stopped taking requests) runs
+ * {@link SaveBeforeShutdown} (which decides what to save), logs what it did, then stops the idle
+ * sweeper.
  */
 @Context
 final class ConversationLifecycle implements ApplicationEventListener<ServerStartupEvent> {
 
     private static final Logger LOG = System.getLogger("dev.parley.bootstrap.Parley");
 
-    private final ConversationService conversations;
+    private final SaveBeforeShutdown saveBeforeShutdown;
     private final IdleSweeper sweeper;
     private final ParleySettings settings;
 
-    ConversationLifecycle(ConversationService conversations, IdleSweeper sweeper, ParleySettings settings) {
-        this.conversations = conversations;
+    ConversationLifecycle(SaveBeforeShutdown saveBeforeShutdown, IdleSweeper sweeper, ParleySettings settings) {
+        this.saveBeforeShutdown = saveBeforeShutdown;
         this.sweeper = sweeper;
         this.settings = settings;
     }
@@ -42,7 +41,7 @@ final class ConversationLifecycle implements ApplicationEventListener<ServerStar
         LOG.log(Level.INFO, "Parley listening on {0} in {1} ms: storage {2}, archive directory {3}, idle time {4}"
                         + " (cleanup {5}), API token {6}",
                 event.getSource().getURL(), String.valueOf(sinceProcessStart()), settings.storage().configName(),
-                settings.archiveDirectory(), Durations.format(settings.idleTime()), settings.cleanup().configName(),
+                settings.archiveDirectory(), Durations.format(settings.idleTime()), SettingsFactory.cleanupName(settings.cleanup()),
                 settings.apiToken().isPresent() ? "required" : "not required");
     }
 
@@ -56,19 +55,16 @@ final class ConversationLifecycle implements ApplicationEventListener<ServerStar
     @PreDestroy
     void shutdown() {
         try {
-            if (settings.cleanup() == CleanupStrategy.DISCARD) {
-                LOG.log(Level.INFO, "Parley stopping: cleanup is discard, live conversations are not saved");
-                return;
+            switch (saveBeforeShutdown.save()) {
+                case ShutdownSave.NothingToSave(ShutdownSave.Why why) when why == ShutdownSave.Why.DISCARD_STRATEGY ->
+                        LOG.log(Level.INFO, "Parley stopping: cleanup is discard, live conversations are not saved");
+                case ShutdownSave.NothingToSave nothing ->
+                        LOG.log(Level.INFO, "Parley stopping: live conversations stay in {0}; another instance archives them when idle",
+                                settings.storage().configName());
+                case ShutdownSave.Saved saved ->
+                        LOG.log(Level.INFO, "Parley stopping: saved {0} of {1} live conversations to {2}", String.valueOf(saved.savedCount()),
+                                String.valueOf(saved.results().size()), settings.archiveDirectory());
             }
-            if (conversations.conversationsOutliveThisInstance()) {
-                LOG.log(Level.INFO, "Parley stopping: live conversations stay in {0}; another instance archives them when idle",
-                        settings.storage().configName());
-                return;
-            }
-            Map<ThreadId, Boolean> saved = conversations.shutdown();
-            long ok = saved.values().stream().filter(Boolean::booleanValue).count();
-            LOG.log(Level.INFO, "Parley stopping: saved {0} of {1} live conversations to {2}", String.valueOf(ok),
-                    String.valueOf(saved.size()), settings.archiveDirectory());
         } finally {
             sweeper.close();
         }

@@ -28,7 +28,7 @@ final class ReplyFactory {
             BeanProvider<RedisSettings> redisSettings) {
         return switch (settings.storage()) {
             case MEMORY -> new InMemoryReplyGate(rules, clock);
-            case REDIS -> new RedisReplyGate(redis.get().connection(), rules, gateOptions(redisSettings));
+            case REDIS -> new RedisReplyGate(redis.get().live(), rules, gateOptions(redisSettings));
         };
     }
 
@@ -37,7 +37,7 @@ final class ReplyFactory {
             BeanProvider<RedisSettings> redisSettings) {
         return switch (settings.storage()) {
             case MEMORY -> new InMemoryAvatarRoster(rules.maxActiveAvatarsPerChannel(), clock);
-            case REDIS -> new RedisAvatarRoster(redis.get().connection(), rules.maxActiveAvatarsPerChannel(), gateOptions(redisSettings));
+            case REDIS -> new RedisAvatarRoster(redis.get().live(), rules.maxActiveAvatarsPerChannel(), gateOptions(redisSettings));
         };
     }
 

@@ -1,40 +1,64 @@
 package dev.parley.bootstrap.wiring;
 
+import dev.parley.adapters.redis.RedisConnection;
+import dev.parley.adapters.redis.RedisConnector;
 import dev.parley.domain.StorageUnavailableException;
 import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisURI;
-import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.cluster.RedisClusterClient;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
- * The one Redis connection every Redis adapter of this instance shares (Lettuce connections are
- * thread-safe and pipeline concurrent commands). Opened at start: an unreachable Redis stops the
- * start with a message naming its address, never its password.
+ * The Redis connections every Redis adapter of this instance shares, opened by
+ * {@link RedisConnector#open} (the path the adapters' tests drive too) from the client
+ * micronaut-redis builds: a {@code RedisClient} from {@code redis.uri}, or a
+ * {@code RedisClusterClient} from {@code redis.uris}. Opened at start: an unreachable Redis stops
+ * the start with a message naming its address, never its password.
  */
 final class SharedRedis implements AutoCloseable {
 
-    private final StatefulRedisConnection<String, String> connection;
+    private final RedisConnector connector;
 
-    private SharedRedis(StatefulRedisConnection<String, String> connection) {
-        this.connection = connection;
+    private SharedRedis(RedisConnector connector) {
+        this.connector = connector;
     }
 
-    static SharedRedis open(RedisClient client, RedisURI uri) {
+    static SharedRedis open(RedisClient client, String address, Duration commandTimeout) {
         Objects.requireNonNull(client, "client == null");
         try {
-            return new SharedRedis(client.connect());
-        } catch (RuntimeException e) {
-            throw new StorageUnavailableException("Redis unavailable: cannot connect to " + uri.getHost() + ":" + uri.getPort()
-                    + " (redis.uri): " + e.getClass().getSimpleName(), e);
+            return new SharedRedis(RedisConnector.open(client, commandTimeout));
+        } catch (StorageUnavailableException e) {
+            throw cannotConnect(address, "redis.uri", e);
         }
     }
 
-    StatefulRedisConnection<String, String> connection() {
-        return connection;
+    static SharedRedis open(RedisClusterClient client, String addresses, Duration commandTimeout) {
+        Objects.requireNonNull(client, "client == null");
+        try {
+            return new SharedRedis(RedisConnector.open(client, commandTimeout));
+        } catch (StorageUnavailableException e) {
+            throw cannotConnect(addresses, "redis.uris", e);
+        }
+    }
+
+    private static StorageUnavailableException cannotConnect(String address, String key, StorageUnavailableException e) {
+        Throwable cause = e.getCause() == null ? e : e.getCause();
+        return new StorageUnavailableException("Redis unavailable: cannot connect to " + address + " (" + key + "): "
+                + cause.getClass().getSimpleName(), e);
+    }
+
+    /** For requests: appends, reads, gate decisions, activations. */
+    RedisConnection live() {
+        return connector.live();
+    }
+
+    /** For archiving: claims, history pages, renewals, acknowledgements. */
+    RedisConnection sweeper() {
+        return connector.sweeper();
     }
 
     @Override
     public void close() {
-        connection.close();
+        connector.close();
     }
 }

@@ -37,8 +37,9 @@ class StartupConfigurationTest {
             "parley.conversations.claim-lease, forever, must be a duration such as",
             "parley.conversations.cleanup, keep, 'accepted: archive, discard'",
             "parley.storage, cassandra, 'accepted: memory, redis'",
-            "parley.cooldowns.avatar-response, 0s, must be a positive duration",
-            "parley.cooldowns.bot-reply, -10s, must be a positive duration",
+            "parley.cooldowns.avatar-response, -1s, must be 0 (off) or a positive duration",
+            "parley.cooldowns.bot-reply, -10s, must be 0 (off) or a positive duration",
+            "parley.cooldowns.bot-reply, 500us, must be a duration such as",
             "parley.cooldowns.narrative, hourly, must be a duration such as",
             "parley.replies.max-responders-per-message, 0, at least 1",
             "parley.replies.max-wait, 0ms, must be a positive duration",
@@ -50,6 +51,25 @@ class StartupConfigurationTest {
 
         assertThat(failure.key()).isEqualTo(key);
         assertThat(failure.getMessage()).startsWith(key + ": ").contains(explanation);
+    }
+
+    @Test
+    void aCooldownOfZeroStartsWithThatCooldownOff() {
+        try (ApplicationContext context = ApplicationContext.run(properties(Map.of("parley.cooldowns.bot-reply", "0",
+                "parley.cooldowns.avatar-response", "0s", "parley.cooldowns.narrative", "0ms")), "test")) {
+            ReplyRules rules = context.getBean(ReplyRules.class);
+            assertThat(rules.botReplyCooldown()).isZero();
+            assertThat(rules.avatarResponseCooldown()).isZero();
+            assertThat(rules.narrativeCooldown()).isZero();
+        }
+    }
+
+    @Test
+    void theBotReplyCooldownAliasTakesMillisecondsAndZeroForOff() {
+        assertThat(ReplyRulesFactory.millis("0")).isZero();
+        assertThat(ReplyRulesFactory.millis(" 10000 ")).isEqualTo(Duration.ofSeconds(10));
+        assertThat(catchThrowable(() -> ReplyRulesFactory.millis("-1"))).isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageStartingWith("BOT_REPLY_COOLDOWN_MS: ");
     }
 
     @Test
@@ -128,7 +148,7 @@ class StartupConfigurationTest {
             ParleySettings settings = context.getBean(ParleySettings.class);
             assertThat(settings.storage()).isEqualTo(StorageKind.MEMORY);
             assertThat(settings.idleTime()).isEqualTo(Duration.ofMinutes(5));
-            assertThat(settings.cleanup().configName()).isEqualTo("archive");
+            assertThat(SettingsFactory.cleanupName(settings.cleanup())).isEqualTo("archive");
             assertThat(settings.apiToken()).isEmpty();
             assertThat(settings.host()).isEqualTo("127.0.0.1");
             assertThat(settings.sweepInterval()).isEqualTo(Duration.ofSeconds(1));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.parley.adapters.redis.testing.RedisServer;
+import dev.parley.bootstrap.testing.PendingArchiving;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.ServerSocket;
@@ -71,9 +72,9 @@ class TwoProcessesIT {
     void everyConversationIsArchivedOnceWithItsFullHistoryAfterOneInstanceIsKilled() throws Exception {
         workDirectory = Files.createTempDirectory("parley-two-processes");
         Path archive = workDirectory.resolve("archive");
-        try (RedisServer redis = RedisServer.startLocal(RedisServer.Persistence.NONE, null)) {
-            URI a = start("a", redis.uri(), archive);
-            URI b = start("b", redis.uri(), archive);
+        try (RedisUnderTest redis = redis()) {
+            URI a = start("a", redis.arguments(), archive);
+            URI b = start("b", redis.arguments(), archive);
             awaitHealthy(a);
             awaitHealthy(b);
 
@@ -118,7 +119,7 @@ class TwoProcessesIT {
             JsonNode throughB = get(b, "/conversations/" + thread(0));
             assertThat(throughB.at("/history").size()).isEqualTo(stored.getOrDefault(thread(0), List.of()).size());
 
-            Map<String, List<JsonNode>> archivedByThread = awaitArchives(archive);
+            Map<String, List<JsonNode>> archivedByThread = awaitArchives(archive, redis);
             assertThat(archivedByThread).hasSize(CONVERSATIONS);
             for (Map.Entry<String, List<JsonNode>> entry : archivedByThread.entrySet()) {
                 assertThat(entry.getValue()).as("files for thread %s", entry.getKey()).hasSize(1);
@@ -152,19 +153,22 @@ class TwoProcessesIT {
         return false;
     }
 
-    private Map<String, List<JsonNode>> awaitArchives(Path archive) throws Exception {
+    /**
+     * The archive once Redis holds nothing left to archive (no live conversation, no claim
+     * unacknowledged, the killed instance's included): from then on no sweeper can write again.
+     */
+    private Map<String, List<JsonNode>> awaitArchives(Path archive, RedisUnderTest redis) throws Exception {
         long deadline = System.nanoTime() + ARCHIVE_PATIENCE.toNanos();
-        Map<String, List<JsonNode>> byThread = Map.of();
+        long pending = -1;
         while (System.nanoTime() < deadline) {
-            byThread = readArchives(archive);
-            if (byThread.size() == CONVERSATIONS) {
-                Thread.sleep(2_000); // a duplicate archiving would appear as a second file by now
+            pending = redis.pending().getAsLong();
+            if (pending == 0) {
                 return readArchives(archive);
             }
             Thread.sleep(200);
         }
-        throw new AssertionError("only " + byThread.size() + " of " + CONVERSATIONS + " conversations archived within "
-                + ARCHIVE_PATIENCE);
+        throw new AssertionError(pending + " conversations still live or claimed after " + ARCHIVE_PATIENCE
+                + "; archived so far: " + readArchives(archive).size() + " of " + CONVERSATIONS);
     }
 
     private static Map<String, List<JsonNode>> readArchives(Path archive) throws IOException {
@@ -182,18 +186,34 @@ class TwoProcessesIT {
         return byThread;
     }
 
-    private URI start(String name, String redisUri, Path archive) throws IOException {
+    /** The Redis both processes share, and the JVM arguments that point them at it. */
+    record RedisUnderTest(List<String> arguments, java.util.function.LongSupplier pending, Runnable stop) implements AutoCloseable {
+
+        @Override
+        public void close() {
+            stop.run();
+        }
+    }
+
+    /** A single redis-server; {@link TwoProcessesOnClusterIT} runs the same test on a Redis Cluster. */
+    RedisUnderTest redis() {
+        RedisServer server = RedisServer.startLocal(RedisServer.Persistence.NONE, null);
+        return new RedisUnderTest(List.of("-Dredis.uri=" + server.uri()), () -> PendingArchiving.count(server.uri(), "parley"), server::close);
+    }
+
+    private URI start(String name, List<String> redisArguments, Path archive) throws IOException {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
         String java = ProcessHandle.current().info().command().orElse("java");
-        Process process = new ProcessBuilder(java, "-Xmx256m",
-                "-Dparley.storage=redis", "-Dredis.uri=" + redisUri,
-                "-Dmicronaut.server.port=" + port, "-Dparley.archive.directory=" + archive,
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-Dparley.storage=redis"));
+        command.addAll(redisArguments);
+        command.addAll(List.of("-Dmicronaut.server.port=" + port, "-Dparley.archive.directory=" + archive,
                 "-Dparley.conversations.idle-time=" + IDLE_TIME, "-Dparley.conversations.sweep-interval=200ms",
                 "-Dparley.conversations.claim-lease=3s",
-                "-jar", System.getProperty("parley.jar", "target/parley.jar"))
+                "-jar", System.getProperty("parley.jar", "target/parley.jar")));
+        Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(workDirectory.resolve(name + ".log").toFile())
                 .start();

@@ -1,5 +1,6 @@
 package dev.parley.domain.avatar;
 
+import dev.parley.domain.InputField;
 import dev.parley.domain.InvalidInputException;
 import java.util.Objects;
 import java.util.Optional;
@@ -24,13 +25,13 @@ public record Avatar(AvatarId id, String name, Optional<String> emoji, Optional<
         emoji = Objects.requireNonNullElse(emoji, Optional.empty());
         imageUrl = Objects.requireNonNullElse(imageUrl, Optional.empty());
         if (name == null || name.isBlank()) {
-            throw new InvalidInputException("avatar_name", "avatar_name is required and must not be blank");
+            throw new InvalidInputException(InputField.AVATAR_NAME, "is required and must not be blank");
         }
         if (name.length() > MAX_NAME_LENGTH) {
-            throw new InvalidInputException("avatar_name", "avatar_name must be at most 80 characters, got " + name.length());
+            throw new InvalidInputException(InputField.AVATAR_NAME, "must be at most 80 characters, got " + name.length());
         }
         if (!name.equals(name.strip())) {
-            throw new InvalidInputException("avatar_name", "avatar_name must not start or end with whitespace, got "
+            throw new InvalidInputException(InputField.AVATAR_NAME, "must not start or end with whitespace, got "
                     + InvalidInputException.quoted(name));
         }
         emoji.ifPresent(Avatar::requireEmoji);
@@ -53,7 +54,7 @@ public record Avatar(AvatarId id, String name, Optional<String> emoji, Optional<
 
     private static void requireEmoji(String emoji) {
         if (emoji.isEmpty() || emoji.length() > MAX_EMOJI_LENGTH || emoji.codePoints().anyMatch(Character::isWhitespace)) {
-            throw new InvalidInputException("avatar_emoji", "avatar_emoji must be 1 to 64 characters without whitespace, got "
+            throw new InvalidInputException(InputField.AVATAR_EMOJI, "must be 1 to 64 characters without whitespace, got "
                     + InvalidInputException.quoted(emoji));
         }
     }
@@ -61,8 +62,8 @@ public record Avatar(AvatarId id, String name, Optional<String> emoji, Optional<
     private static void requireImageUrl(String url) {
         boolean web = url.startsWith("https://") || url.startsWith("http://");
         if (!web || url.length() > MAX_URL_LENGTH || url.codePoints().anyMatch(cp -> cp <= 0x20 || cp == 0x7f)) {
-            throw new InvalidInputException("avatar_image_url",
-                    "avatar_image_url must be an http(s) URL of at most 2048 characters without spaces, got " + InvalidInputException.quoted(url));
+            throw new InvalidInputException(InputField.AVATAR_IMAGE_URL,
+                    "must be an http(s) URL of at most 2048 characters without spaces, got " + InvalidInputException.quoted(url));
         }
     }
 }

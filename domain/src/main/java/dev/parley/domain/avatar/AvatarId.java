@@ -1,5 +1,6 @@
 package dev.parley.domain.avatar;
 
+import dev.parley.domain.InputField;
 import dev.parley.domain.InvalidInputException;
 
 /**
@@ -12,10 +13,10 @@ public record AvatarId(String value) implements Comparable<AvatarId> {
 
     public AvatarId {
         if (value == null) {
-            throw new InvalidInputException("avatar_id", "avatar_id is required: 1 to 64 ASCII letters, digits, '_' or '-'");
+            throw new InvalidInputException(InputField.AVATAR_ID, "is required: 1 to 64 ASCII letters, digits, '_' or '-'");
         }
         if (value.isEmpty() || value.length() > MAX_LENGTH || !allowedCharacters(value)) {
-            throw new InvalidInputException("avatar_id", "avatar_id must be 1 to 64 ASCII letters, digits, '_' or '-', got "
+            throw new InvalidInputException(InputField.AVATAR_ID, "must be 1 to 64 ASCII letters, digits, '_' or '-', got "
                     + InvalidInputException.quoted(value));
         }
     }

@@ -1,39 +1,39 @@
 package dev.parley.domain.avatar;
 
 import dev.parley.domain.id.ChannelId;
+import dev.parley.domain.id.RequestId;
+import java.time.Duration;
 import java.util.List;
 
 /**
- * The active avatars of each channel (decisions.md 14): at most a cap of them (8 by default,
- * {@code parley.avatars.max-active-per-channel}, alias {@code MAX_ACTIVE_AVATARS_PER_CHANNEL}),
- * the least recently active rotated out when another one becomes active. Driven port: memory for
- * one instance, Redis for many. The cap is the adapter's configuration.
- *
- * <p>Every method is one atomic step, safe from many threads (and, for a shared roster, many
- * instances): no observer ever sees more than the cap active in a channel, and every deactivation
- * is reported exactly once, to the caller whose activation caused it. Time is the roster's own
- * clock (the injected clock in memory, the server's {@code TIME} in Redis).
- *
- * <p>Channels are independent. Failures of the backing service surface as
+ * The active avatars of each channel (decisions.md 14): driven port, memory for one instance,
+ * Redis for many, built with its cap (8 by default). Every activation is the
+ * {@link ChannelRoster}'s rule, applied in one atomic step, safe from many threads (and, for a
+ * shared roster, many instances): no observer ever sees more than the cap active in a channel, and
+ * every deactivation is reported exactly once, to the caller whose activation caused it. Time is
+ * the roster's own clock (the injected clock in memory, the server's {@code TIME} in Redis).
+ * A cap lowered while a channel holds more avatars (instances sharing a roster restarted with a
+ * new setting) takes effect at once: listings show the cap most recently active, and the next
+ * activation in the channel deactivates the others and reports them, stalest first. Channels are
+ * independent. Failures of the backing service surface as
  * {@link dev.parley.domain.StorageUnavailableException}.
  */
 public interface AvatarRoster {
 
-    /**
-     * Makes {@code avatar} active in {@code channel} now, as when it is summoned or mentioned.
-     *
-     * <ul>
-     *   <li>Already active: its {@code lastActivityAt} becomes now; nothing else changes
-     *       ({@link Activation#newlyActive()} is false).</li>
-     *   <li>Not active (never seen, or rotated out before): it becomes active with
-     *       {@code activatedAt} and {@code lastActivityAt} now and no {@code deactivatedAt}. If the
-     *       channel then holds more than the cap, the least recently active others are deactivated
-     *       in the same step (their {@code deactivatedAt} now) until it holds the cap, and returned
-     *       in {@link Activation#deactivated()}. The avatar being activated is never the one rotated
-     *       out, even if others share its activity time.</li>
-     * </ul>
-     */
+    /** How long an identified activation's result is answered again to a retry of the same request. */
+    Duration RESULT_MEMORY = Duration.ofMinutes(15);
+
+    /** Makes {@code avatar} active in {@code channel} now, as when it is summoned or mentioned: {@link ChannelRoster#activate}. */
     Activation activate(ChannelId channel, AvatarId avatar);
+
+    /**
+     * {@link #activate(ChannelId, AvatarId)} as one identified request: for
+     * {@link #RESULT_MEMORY} after it ran, the same {@code request} in the same channel answers
+     * the same {@link Activation} again and changes nothing. A caller whose call failed without an
+     * answer (a timeout: it may have run and rotated avatars out) retries with the same id and
+     * learns what the first run did, so every rotation is reported exactly once even across retries.
+     */
+    Activation activate(ChannelId channel, AvatarId avatar, RequestId request);
 
     /**
      * Records that {@code avatar} spoke or was mentioned in {@code channel} now. An avatar that
@@ -44,6 +44,11 @@ public interface AvatarRoster {
         return activate(channel, avatar);
     }
 
-    /** The avatars active in {@code channel}, most recently active first (none: an empty list). */
+    /** {@link #touch(ChannelId, AvatarId)} as one identified request, as {@link #activate(ChannelId, AvatarId, RequestId)}. */
+    default Activation touch(ChannelId channel, AvatarId avatar, RequestId request) {
+        return activate(channel, avatar, request);
+    }
+
+    /** The avatars active in {@code channel}, most recently active first (none: an empty list), never more than the cap. */
     List<Presence> active(ChannelId channel);
 }

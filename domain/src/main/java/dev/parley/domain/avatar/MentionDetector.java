@@ -1,5 +1,6 @@
 package dev.parley.domain.avatar;
 
+import dev.parley.domain.InputField;
 import dev.parley.domain.InvalidInputException;
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -71,7 +72,7 @@ public final class MentionDetector {
         for (Avatar avatar : avatars) {
             Objects.requireNonNull(avatar, "avatar == null");
             if (!ids.add(avatar.id())) {
-                throw new InvalidInputException("avatar_id", "avatar_id " + avatar.id() + " is listed twice; avatar ids must be distinct");
+                throw new InvalidInputException(InputField.AVATAR_ID, avatar.id() + " is listed twice; avatar ids must be distinct");
             }
             compiled.add(Known.of(avatar));
         }

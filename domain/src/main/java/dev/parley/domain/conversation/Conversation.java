@@ -1,5 +1,6 @@
 package dev.parley.domain.conversation;
 
+import dev.parley.domain.InputField;
 import dev.parley.domain.InvalidInputException;
 import dev.parley.domain.id.GuildId;
 import dev.parley.domain.id.ThreadId;
@@ -15,17 +16,18 @@ import java.util.Objects;
 /**
  * One conversation held in a Discord thread or channel: who asked, where, and everything said
  * since. Immutable: {@link #append(Message)} and {@link #withSummary(String)} return a new value.
- *
- * <p>Participants are the requester and then every distinct requester of added messages, in order
- * of first appearance; AI messages add no one (decisions.md 6). {@code updatedAt} is the latest of
- * the creation time and the added messages' times.
+ * {@link #append(Message)} is the append rule every store follows (the memory store calls it, the
+ * Redis store's script translates it).
  *
  * <pre>{@code
  * Conversation c = Conversation.start(ThreadId.of("1234567890"), GuildId.of("987654321"),
  *         "My Discord Server", UserId.of("123456789012345678"), now);
- * c = c.append(Message.chat(now, "Hello, Echo!").from(c.requester()));
+ * c = c.append(Message.chat(now, "Hello, Echo!").from(c.requester())).conversation();
  * c.fileName(); // 2025-11-25_conversation-with-123456789012345678-in-987654321.json
  * }</pre>
+ *
+ * <p>The history shares its storage with the conversation it was appended to, so appending to the
+ * newest version costs O(1) whatever its length.
  */
 public record Conversation(
         ThreadId threadId,
@@ -45,13 +47,13 @@ public record Conversation(
         Objects.requireNonNull(guildId, "guildId == null");
         Objects.requireNonNull(requester, "requester == null");
         if (guildName == null) {
-            throw new InvalidInputException("guild_name", "guild_name is required (it may be empty)");
+            throw new InvalidInputException(InputField.GUILD_NAME, "is required (it may be empty)");
         }
         createdAt = createdAt.truncatedTo(ChronoUnit.MICROS);
         updatedAt = updatedAt.truncatedTo(ChronoUnit.MICROS);
         summary = summary == null ? "" : summary;
         participants = List.copyOf(participants);
-        history = List.copyOf(history);
+        history = History.copyOf(history);
     }
 
     /** A new, empty conversation created at {@code now}; its only participant is the requester. */
@@ -59,18 +61,27 @@ public record Conversation(
         return new Conversation(threadId, now, now, "", guildId, guildName, requester, List.of(requester), List.of());
     }
 
-    /** This conversation with {@code message} added at the end of its history. */
-    public Conversation append(Message message) {
-        List<Message> longer = new ArrayList<>(history.size() + 1);
-        longer.addAll(history);
-        longer.add(message);
+    /**
+     * Adds {@code message} at the end of the history, unless a message with the same id is in it
+     * already (a replay of the same Discord message is kept once); messages without an id are
+     * always added. The message's requester becomes a participant if it is not one yet
+     * (participants are the requester and then every distinct requester of added messages, in order
+     * of first appearance; AI messages add no one, decisions.md 6), and {@code updatedAt} becomes the
+     * latest of itself and the message's time.
+     */
+    public AppendResult append(Message message) {
+        Objects.requireNonNull(message, "message == null");
+        if (message.id().isPresent() && ((History) history).containsId(message.id().get())) {
+            return new AppendResult.Duplicate(this, message.id().get());
+        }
         List<UserId> people = participants;
         if (message.requester().isPresent() && !participants.contains(message.requester().get())) {
             people = new ArrayList<>(participants);
             people.add(message.requester().get());
         }
         Instant updated = message.createdAt().isAfter(updatedAt) ? message.createdAt() : updatedAt;
-        return new Conversation(threadId, createdAt, updated, summary, guildId, guildName, requester, people, longer);
+        return new AppendResult.Appended(new Conversation(threadId, createdAt, updated, summary, guildId, guildName, requester,
+                people, ((History) history).plus(message)));
     }
 
     public Conversation withSummary(String newSummary) {
@@ -104,10 +115,5 @@ public record Conversation(
 
     private String baseName() {
         return createdOn() + "_conversation-with-" + requester.value() + "-in-" + guildId.value();
-    }
-
-    /** Whether {@code other} is this same conversation (same thread, same start), whatever was added since. */
-    public boolean isSameConversationAs(Conversation other) {
-        return threadId.equals(other.threadId) && createdAt.equals(other.createdAt);
     }
 }

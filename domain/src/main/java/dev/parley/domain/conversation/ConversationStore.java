@@ -53,16 +53,43 @@ public interface ConversationStore {
     /** A snapshot of every live conversation, in no particular order. */
     List<Conversation> findAll();
 
+    /**
+     * Every live conversation without its history, in no particular order: what {@link #findAll}
+     * gives, read from the metadata and the history's length only, so a listing never decodes
+     * messages.
+     */
+    List<ConversationOverview> overviews();
+
     /** How many conversations are live. */
     int count();
 
     /**
      * Takes at most {@code max} conversations whose idle deadline has passed out of live state, and
-     * hands out again claims whose lease has ended, each now leased for {@code lease}.
+     * hands out again claims whose lease has ended, each now leased for {@code lease} to this store
+     * instance (its holder). {@code max} 0 claims nothing and returns an empty list.
+     *
+     * <p>A conversation this store cannot read back (a message written by a newer version, a
+     * corrupted entry) is not returned: it stays claimed and is handed out again after its lease,
+     * perhaps to an instance that can read it. A store shared by instances may set such a claim
+     * aside for an operator after several hand-outs, so it never blocks the others.
+     *
+     * @throws IllegalArgumentException if {@code max} is negative or {@code lease} shorter than a millisecond
      */
     List<ClaimedConversation> claimIdle(int max, Duration lease);
 
-    /** Ends a claim: its conversation has been archived or deliberately discarded. Repeating it is harmless. */
+    /**
+     * Extends a claim's lease to {@code lease} from now, if this store instance still holds it:
+     * it was handed to this instance last and is not acknowledged. A holder renews before work
+     * that could outlast the lease (writing the archive), and skips that work when this answers
+     * false: the claim was acknowledged, or its lease ended and it went to another instance. An id
+     * this store never handed out answers false.
+     */
+    boolean renewLease(String claimId, Duration lease);
+
+    /**
+     * Ends a claim: its conversation has been archived or deliberately discarded. Repeating it is
+     * harmless, and an id this store never handed out (stale, unknown or malformed) changes nothing.
+     */
     void acknowledge(String claimId);
 
     /**

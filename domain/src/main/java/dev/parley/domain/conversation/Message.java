@@ -1,5 +1,6 @@
 package dev.parley.domain.conversation;
 
+import dev.parley.domain.InputField;
 import dev.parley.domain.InvalidInputException;
 import dev.parley.domain.id.MessageId;
 import dev.parley.domain.id.UserId;
@@ -34,7 +35,7 @@ public record Message(
         Objects.requireNonNull(createdAt, "createdAt == null");
         Objects.requireNonNull(type, "type == null");
         if (content == null) {
-            throw new InvalidInputException("message_content", "message_content is required (it may be empty)");
+            throw new InvalidInputException(InputField.MESSAGE_CONTENT, "is required (it may be empty)");
         }
         createdAt = createdAt.truncatedTo(ChronoUnit.MICROS);
         requester = Objects.requireNonNullElse(requester, Optional.empty());
@@ -43,7 +44,7 @@ public record Message(
         id = Objects.requireNonNullElse(id, Optional.empty());
         for (String url : attachments) {
             if (url.isBlank()) {
-                throw new InvalidInputException("attachments", "attachment URLs must not be blank");
+                throw new InvalidInputException(InputField.ATTACHMENTS, "must not be blank");
             }
         }
     }

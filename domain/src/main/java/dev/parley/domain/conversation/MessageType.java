@@ -1,54 +1,16 @@
 package dev.parley.domain.conversation;
 
-import dev.parley.domain.InvalidInputException;
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
-
-/** The four kinds of message a conversation holds (the Echo document's {@code MessageType}). */
+/**
+ * The four kinds of message a conversation holds (the Echo document's {@code MessageType}). How a
+ * kind is spelled in JSON or in Redis is each adapter's own mapping.
+ */
 public enum MessageType {
     /** A segment of the model's reasoning. */
-    THINKING("thinking"),
+    THINKING,
     /** Text: a user's message or the model's reply. */
-    CHAT("chat"),
+    CHAT,
     /** The model asking for one or more tools to be called. */
-    TOOL_CALL("tool_call"),
+    TOOL_CALL,
     /** What a called tool answered. */
-    TOOL_CALL_RESPONSE("tool_call_response");
-
-    private static final String ACCEPTED = Arrays.stream(values())
-            .map(MessageType::wireName)
-            .collect(Collectors.joining(", "));
-
-    private final String wireName;
-
-    MessageType(String wireName) {
-        this.wireName = wireName;
-    }
-
-    /** The lowercase name used in JSON ({@code tool_call}). */
-    public String wireName() {
-        return wireName;
-    }
-
-    /**
-     * The type for a JSON name. Accepts the lowercase wire name and, for files written by other
-     * tools, the enum constant's name in any case ({@code TOOL_CALL}).
-     */
-    public static MessageType fromWireName(String name) {
-        if (name != null) {
-            String normalised = name.toLowerCase(Locale.ROOT);
-            for (MessageType type : values()) {
-                if (type.wireName.equals(normalised)) {
-                    return type;
-                }
-            }
-        }
-        throw new InvalidInputException("message_type",
-                "message_type must be one of " + ACCEPTED + ", got " + (name == null ? "nothing" : "\"" + abbreviate(name) + "\""));
-    }
-
-    private static String abbreviate(String name) {
-        return name.length() > 40 ? name.substring(0, 40) + "…" : name;
-    }
+    TOOL_CALL_RESPONSE
 }

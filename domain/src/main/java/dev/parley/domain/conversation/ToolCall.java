@@ -1,5 +1,6 @@
 package dev.parley.domain.conversation;
 
+import dev.parley.domain.InputField;
 import dev.parley.domain.InvalidInputException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,7 +17,7 @@ public record ToolCall(String name, Map<String, Object> params) {
 
     public ToolCall {
         if (name == null || name.isBlank()) {
-            throw new InvalidInputException("tools.name", "a tool call needs a non-blank name");
+            throw new InvalidInputException(InputField.TOOL_CALL, "needs a non-blank name");
         }
         params = params == null ? Map.of() : freezeObject(params);
     }
@@ -31,7 +32,7 @@ public record ToolCall(String name, Map<String, Object> params) {
         Map<String, Object> copy = new LinkedHashMap<>();
         map.forEach((key, value) -> {
             if (!(key instanceof String text)) {
-                throw new InvalidInputException("tools.params", "tool parameter names must be strings, got " + key);
+                throw new InvalidInputException(InputField.TOOL_PARAMETERS, "must be named by strings, got " + key);
             }
             copy.put(text, freeze(value));
         });
@@ -53,8 +54,8 @@ public record ToolCall(String name, Map<String, Object> params) {
             list.forEach(item -> copy.add(freeze(item)));
             return Collections.unmodifiableList(copy);
         }
-        throw new InvalidInputException("tools.params",
-                "tool parameters must be JSON values (string, number, boolean, null, list, object), got "
+        throw new InvalidInputException(InputField.TOOL_PARAMETERS,
+                "must be JSON values (string, number, boolean, null, list, object), got "
                         + value.getClass().getSimpleName());
     }
 

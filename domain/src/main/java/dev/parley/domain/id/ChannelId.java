@@ -1,10 +1,12 @@
 package dev.parley.domain.id;
 
+import dev.parley.domain.InputField;
+
 /** A Discord text channel or thread in which avatars reply. Its value is a snowflake: 1 to 20 ASCII digits. */
 public record ChannelId(String value) implements Comparable<ChannelId> {
 
     public ChannelId {
-        Snowflakes.require(value, "channel_id");
+        Snowflakes.require(value, InputField.CHANNEL_ID);
     }
 
     /** Parses {@code value}, throwing {@link dev.parley.domain.InvalidInputException} if it is not a snowflake. */

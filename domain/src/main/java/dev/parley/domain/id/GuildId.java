@@ -1,10 +1,12 @@
 package dev.parley.domain.id;
 
+import dev.parley.domain.InputField;
+
 /** A Discord guild (server). Its value is a snowflake: 1 to 20 ASCII digits. */
 public record GuildId(String value) implements Comparable<GuildId> {
 
     public GuildId {
-        Snowflakes.require(value, "guild_id");
+        Snowflakes.require(value, InputField.GUILD_ID);
     }
 
     /** Parses {@code value}, throwing {@link dev.parley.domain.InvalidInputException} if it is not a snowflake. */

@@ -1,10 +1,12 @@
 package dev.parley.domain.id;
 
+import dev.parley.domain.InputField;
+
 /** A Discord message, e.g. the trigger an avatar replies to. Its value is a snowflake: 1 to 20 ASCII digits. */
 public record MessageId(String value) implements Comparable<MessageId> {
 
     public MessageId {
-        Snowflakes.require(value, "message_id");
+        Snowflakes.require(value, InputField.MESSAGE_ID);
     }
 
     /** Parses {@code value}, throwing {@link dev.parley.domain.InvalidInputException} if it is not a snowflake. */

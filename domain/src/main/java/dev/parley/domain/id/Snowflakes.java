@@ -1,5 +1,6 @@
 package dev.parley.domain.id;
 
+import dev.parley.domain.InputField;
 import dev.parley.domain.InvalidInputException;
 
 /** The one rule for Discord ids: 1 to 20 ASCII digits (decisions.md 9). */
@@ -10,12 +11,12 @@ final class Snowflakes {
     private Snowflakes() {
     }
 
-    static String require(String value, String field) {
+    static String require(String value, InputField field) {
         if (value == null) {
-            throw new InvalidInputException(field, field + " is required: a Discord snowflake of 1 to 20 digits");
+            throw new InvalidInputException(field, "is required: a Discord snowflake of 1 to 20 digits");
         }
         if (value.isEmpty() || value.length() > MAX_DIGITS || !allAsciiDigits(value)) {
-            throw new InvalidInputException(field, field + " must be a Discord snowflake of 1 to 20 ASCII digits, got "
+            throw new InvalidInputException(field, "must be a Discord snowflake of 1 to 20 ASCII digits, got "
                     + InvalidInputException.quoted(value));
         }
         return value;

@@ -1,10 +1,12 @@
 package dev.parley.domain.id;
 
+import dev.parley.domain.InputField;
+
 /** A Discord thread (or channel) that holds one conversation. Its value is a snowflake: 1 to 20 ASCII digits. */
 public record ThreadId(String value) implements Comparable<ThreadId> {
 
     public ThreadId {
-        Snowflakes.require(value, "thread_id");
+        Snowflakes.require(value, InputField.THREAD_ID);
     }
 
     /** Parses {@code value}, throwing {@link dev.parley.domain.InvalidInputException} if it is not a snowflake. */

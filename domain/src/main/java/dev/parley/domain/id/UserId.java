@@ -1,10 +1,12 @@
 package dev.parley.domain.id;
 
+import dev.parley.domain.InputField;
+
 /** A Discord user: a conversation's requester or participant. Its value is a snowflake: 1 to 20 ASCII digits. */
 public record UserId(String value) implements Comparable<UserId> {
 
     public UserId {
-        Snowflakes.require(value, "user_id");
+        Snowflakes.require(value, InputField.USER_ID);
     }
 
     /** Parses {@code value}, throwing {@link dev.parley.domain.InvalidInputException} if it is not a snowflake. */

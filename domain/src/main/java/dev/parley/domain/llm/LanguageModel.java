@@ -12,4 +12,11 @@ public interface LanguageModel {
 
     /** Asks the model for the next message of {@code request}'s conversation. */
     ModelReply complete(ModelRequest request);
+
+    /** The model of a Parley with none configured: every call fails with {@link ModelCallException.Kind#NOT_CONFIGURED}. */
+    static LanguageModel notConfigured() {
+        return request -> {
+            throw new ModelCallException(ModelCallException.Kind.NOT_CONFIGURED, "NOT_CONFIGURED: no language model is configured");
+        };
+    }
 }

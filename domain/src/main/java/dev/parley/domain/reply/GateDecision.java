@@ -36,10 +36,10 @@ public sealed interface GateDecision permits GateDecision.Admitted, GateDecision
             Objects.requireNonNull(reason, "reason == null");
             Objects.requireNonNull(retryAfter, "retryAfter == null");
             if (reason.retryable() && (retryAfter.isNegative() || retryAfter.isZero())) {
-                throw new IllegalArgumentException("retryAfter must be positive for " + reason.wireName() + ", got " + retryAfter);
+                throw new IllegalArgumentException("retryAfter must be positive for " + reason + ", got " + retryAfter);
             }
             if (!reason.retryable() && !retryAfter.isZero()) {
-                throw new IllegalArgumentException("retryAfter must be zero for final reason " + reason.wireName() + ", got " + retryAfter);
+                throw new IllegalArgumentException("retryAfter must be zero for final reason " + reason + ", got " + retryAfter);
             }
         }
 

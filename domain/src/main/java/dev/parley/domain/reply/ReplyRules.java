@@ -1,32 +1,28 @@
 package dev.parley.domain.reply;
 
+import dev.parley.domain.InputField;
 import dev.parley.domain.InvalidInputException;
 import java.time.Duration;
 
 /**
  * The configurable limits on avatar replies (decisions.md 10–14), defaults from the avatar
- * document. Reply gates and rosters are built with one of these.
+ * document. The {@link ReplyPolicy} decides by them; reply gates and rosters are built with them.
  *
  * <table>
- *   <caption>Rules and their configuration keys</caption>
- *   <tr><th>rule</th><th>key</th><th>default</th></tr>
- *   <tr><td>{@link #avatarResponseCooldown}: per avatar and channel</td>
- *       <td>{@code parley.cooldowns.avatar-response}</td><td>5 s</td></tr>
- *   <tr><td>{@link #botReplyCooldown}: per channel, all avatars and instances</td>
- *       <td>{@code parley.cooldowns.bot-reply} (alias {@code BOT_REPLY_COOLDOWN_MS})</td><td>10 s</td></tr>
- *   <tr><td>{@link #narrativeCooldown}: global</td><td>{@code parley.cooldowns.narrative}</td><td>1 h</td></tr>
- *   <tr><td>{@link #maxRespondersPerMessage}: distinct avatars per trigger message</td>
- *       <td>{@code parley.replies.max-responders-per-message}</td><td>2</td></tr>
- *   <tr><td>{@link #maxWait}: longest a paced reply may wait</td><td>{@code parley.replies.max-wait}</td><td>30 s</td></tr>
- *   <tr><td>{@link #maxActiveAvatarsPerChannel}</td>
- *       <td>{@code parley.avatars.max-active-per-channel} (alias {@code MAX_ACTIVE_AVATARS_PER_CHANNEL})</td><td>8</td></tr>
- *   <tr><td>{@link #triggerMemory}: how long a trigger's responders are remembered</td>
- *       <td>{@code parley.replies.trigger-memory}</td><td>15 min</td></tr>
+ *   <caption>Rules and their defaults</caption>
+ *   <tr><th>rule</th><th>default</th></tr>
+ *   <tr><td>{@link #avatarResponseCooldown}: per avatar and channel</td><td>5 s</td></tr>
+ *   <tr><td>{@link #botReplyCooldown}: per channel, all avatars and instances</td><td>10 s</td></tr>
+ *   <tr><td>{@link #narrativeCooldown}: global</td><td>1 h</td></tr>
+ *   <tr><td>{@link #maxRespondersPerMessage}: distinct avatars per trigger message</td><td>2</td></tr>
+ *   <tr><td>{@link #maxWait}: longest a paced reply may wait</td><td>30 s</td></tr>
+ *   <tr><td>{@link #maxActiveAvatarsPerChannel}</td><td>8</td></tr>
+ *   <tr><td>{@link #triggerMemory}: how long a trigger's responders are remembered</td><td>15 min</td></tr>
  * </table>
  *
- * <p>Durations are at least one millisecond (Redis keeps them as milliseconds); caps at least 1.
- * The trigger memory must outlast the longest paced wait, or a paced responder's place could be
- * forgotten before it comes back.
+ * <p>A cooldown of zero is off (decisions.md 26); otherwise durations are at least one millisecond
+ * (Redis keeps them as milliseconds), and caps at least 1. The trigger memory must outlast the
+ * longest paced wait, or a paced responder's place could be forgotten before it comes back.
  */
 public record ReplyRules(
         Duration avatarResponseCooldown,
@@ -41,34 +37,22 @@ public record ReplyRules(
             2, Duration.ofSeconds(30), 8, Duration.ofMinutes(15));
 
     public ReplyRules {
-        requirePositive(avatarResponseCooldown, "avatar_response_cooldown", "parley.cooldowns.avatar-response");
-        requirePositive(botReplyCooldown, "bot_reply_cooldown", "parley.cooldowns.bot-reply");
-        requirePositive(narrativeCooldown, "narrative_cooldown", "parley.cooldowns.narrative");
-        requireAtLeastOne(maxRespondersPerMessage, "max_responders_per_message", "parley.replies.max-responders-per-message");
-        requirePositive(maxWait, "max_wait", "parley.replies.max-wait");
-        requireAtLeastOne(maxActiveAvatarsPerChannel, "max_active_avatars_per_channel", "parley.avatars.max-active-per-channel");
-        requirePositive(triggerMemory, "trigger_memory", "parley.replies.trigger-memory");
+        requireCooldown(avatarResponseCooldown, InputField.AVATAR_RESPONSE_COOLDOWN);
+        requireCooldown(botReplyCooldown, InputField.BOT_REPLY_COOLDOWN);
+        requireCooldown(narrativeCooldown, InputField.NARRATIVE_COOLDOWN);
+        requireAtLeastOne(maxRespondersPerMessage, InputField.MAX_RESPONDERS_PER_MESSAGE);
+        requirePositive(maxWait, InputField.MAX_WAIT);
+        requireAtLeastOne(maxActiveAvatarsPerChannel, InputField.MAX_ACTIVE_AVATARS_PER_CHANNEL);
+        requirePositive(triggerMemory, InputField.TRIGGER_MEMORY);
         if (triggerMemory.compareTo(maxWait) <= 0) {
-            throw new InvalidInputException("trigger_memory", "parley.replies.trigger-memory (" + triggerMemory
-                    + ") must be longer than parley.replies.max-wait (" + maxWait + ")");
+            throw new InvalidInputException(InputField.TRIGGER_MEMORY, "(" + triggerMemory
+                    + ") must be longer than the max wait (" + maxWait + ")");
         }
     }
 
     /** The avatar document's limits: 5 s, 10 s, 1 h, 2 responders, 30 s wait, 8 active, 15 min trigger memory. */
     public static ReplyRules defaults() {
         return DEFAULTS;
-    }
-
-    /**
-     * The bot-reply cooldown given in milliseconds, as the {@code BOT_REPLY_COOLDOWN_MS} environment
-     * variable of the original bot does.
-     */
-    public static Duration botReplyCooldownFromMillis(long millis) {
-        if (millis < 1) {
-            throw new InvalidInputException("bot_reply_cooldown", "BOT_REPLY_COOLDOWN_MS must be a positive number of milliseconds, got "
-                    + millis);
-        }
-        return Duration.ofMillis(millis);
     }
 
     public ReplyRules withAvatarResponseCooldown(Duration d) {
@@ -106,18 +90,27 @@ public record ReplyRules(
                 maxActiveAvatarsPerChannel, d);
     }
 
-    private static void requirePositive(Duration value, String field, String key) {
+    private static void requireCooldown(Duration value, InputField field) {
         if (value == null) {
-            throw new InvalidInputException(field, key + " is required: a duration of at least 1 ms");
+            throw new InvalidInputException(field, "is required: zero (off) or a duration of at least 1 ms");
         }
-        if (value.compareTo(Duration.ofMillis(1)) < 0) {
-            throw new InvalidInputException(field, key + " must be a duration of at least 1 ms, got " + value);
+        if (!value.isZero() && value.compareTo(Duration.ofMillis(1)) < 0) {
+            throw new InvalidInputException(field, "must be zero (off) or a duration of at least 1 ms, got " + value);
         }
     }
 
-    private static void requireAtLeastOne(int value, String field, String key) {
+    private static void requirePositive(Duration value, InputField field) {
+        if (value == null) {
+            throw new InvalidInputException(field, "is required: a duration of at least 1 ms");
+        }
+        if (value.compareTo(Duration.ofMillis(1)) < 0) {
+            throw new InvalidInputException(field, "must be a duration of at least 1 ms, got " + value);
+        }
+    }
+
+    private static void requireAtLeastOne(int value, InputField field) {
         if (value < 1) {
-            throw new InvalidInputException(field, key + " must be at least 1, got " + value);
+            throw new InvalidInputException(field, "must be at least 1, got " + value);
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.parley.domain.avatar;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.domain.id.ChannelId;
+import dev.parley.domain.id.RequestId;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -259,5 +260,55 @@ public abstract class AvatarRosterContract {
                         .isEqualTo(finallyActive.contains(avatar) ? 1 : 0));
         assertThat(activatedAs.values().stream().mapToInt(Integer::intValue).sum()).as("rotations happened")
                 .isGreaterThan(cap);
+    }
+
+    /**
+     * A roster sharing {@code roster}'s state whose cap is {@code cap}: what instances sharing a
+     * roster see after some restarted with a lower setting.
+     */
+    protected abstract AvatarRoster withCap(AvatarRoster roster, int cap);
+
+    @Test
+    void aRetryOfAnIdentifiedActivationAnswersWhatTheFirstRunDidAndChangesNothing() {
+        AvatarRoster roster = newRoster(2);
+        activateInTurn(roster, 1, 2);
+        RequestId request = RequestId.of("1300000000000000001");
+
+        Activation first = roster.activate(CHANNEL, avatar(3), request);
+        elapse(step());
+        Activation retry = roster.activate(CHANNEL, avatar(3), request);
+
+        assertThat(first.deactivatedIds()).containsExactly(avatar(1));
+        assertThat(retry).isEqualTo(first);
+        assertThat(roster.active(CHANNEL)).isEqualTo(first.active());
+        Activation other = roster.touch(CHANNEL, avatar(3), RequestId.of("1300000000000000002"));
+        assertThat(other.newlyActive()).as("another request runs afresh").isFalse();
+        assertThat(other.active().getFirst().lastActivityAt()).isAfter(first.active().getFirst().lastActivityAt());
+    }
+
+    @Test
+    void anIdentifiedActivationIsPerChannel() {
+        AvatarRoster roster = newRoster(8);
+        RequestId request = RequestId.of("1300000000000000003");
+
+        roster.activate(CHANNEL, avatar(1), request);
+        Activation elsewhere = roster.activate(OTHER_CHANNEL, avatar(2), request);
+
+        assertThat(elsewhere.activeIds()).containsExactly(avatar(2));
+    }
+
+    @Test
+    void aLoweredCapListsTheMostRecentlyActiveAndTheNextActivationDeactivatesTheRest() {
+        AvatarRoster roster = newRoster(5);
+        activateInTurn(roster, 1, 5);
+        AvatarRoster lowered = withCap(roster, 3);
+
+        assertThat(lowered.active(CHANNEL)).extracting(Presence::avatar).containsExactly(avatar(5), avatar(4), avatar(3));
+        Activation touch = lowered.touch(CHANNEL, avatar(4));
+
+        assertThat(touch.deactivatedIds()).containsExactly(avatar(1), avatar(2));
+        assertThat(touch.activeIds()).containsExactly(avatar(4), avatar(5), avatar(3));
+        assertThat(lowered.active(CHANNEL)).hasSize(3);
+        assertThat(roster.active(CHANNEL)).as("the old cap sees what is left").hasSize(3);
     }
 }

@@ -3,6 +3,7 @@ package dev.parley.domain.avatar;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.parley.domain.InputField;
 import dev.parley.domain.InvalidInputException;
 import java.time.Instant;
 import java.util.Optional;
@@ -27,9 +28,9 @@ class AvatarTest {
     void anythingElseIsRejectedNamingTheAvatarIdField(String value) {
         assertThatThrownBy(() -> AvatarId.of(value))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessageStartingWith("avatar_id ")
+                .hasMessageStartingWith("avatar id ")
                 .hasMessageNotContaining("\n")
-                .satisfies(e -> assertThat(((InvalidInputException) e).field()).isEqualTo("avatar_id"));
+                .satisfies(e -> assertThat(((InvalidInputException) e).field()).isEqualTo(InputField.AVATAR_ID));
     }
 
     @Test
@@ -46,7 +47,7 @@ class AvatarTest {
     @ValueSource(strings = {"", "   ", " Bob", "Bob "})
     void blankOrPaddedNamesAreRejected(String name) {
         assertThatThrownBy(() -> Avatar.named(AvatarId.of("x"), name))
-                .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("avatar_name ");
+                .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("avatar name ");
     }
 
     @Test
@@ -60,14 +61,14 @@ class AvatarTest {
     @ValueSource(strings = {"", "🦊 🦊", "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"})
     void badEmojiAreRejected(String emoji) {
         assertThatThrownBy(() -> Avatar.named(AvatarId.of("x"), "X").withEmoji(emoji))
-                .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("avatar_emoji ");
+                .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("avatar emoji ");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"ftp://x/y.png", "cdn.example/a.png", "https://a b", "javascript:alert(1)"})
     void imageUrlsMustBeWebUrls(String url) {
         assertThatThrownBy(() -> Avatar.named(AvatarId.of("x"), "X").withImageUrl(url))
-                .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("avatar_image_url ");
+                .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("avatar image url ");
     }
 
     @Test

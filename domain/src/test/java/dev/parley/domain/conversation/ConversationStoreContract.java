@@ -104,7 +104,7 @@ public abstract class ConversationStoreContract {
 
         Conversation expected = EchoExamples.newConversation();
         for (Message message : messages) {
-            expected = expected.append(message);
+            expected = expected.append(message).conversation();
         }
         assertThat(store().find(THREAD)).contains(expected);
     }
@@ -340,5 +340,84 @@ public abstract class ConversationStoreContract {
         assertThat(all).hasSize(conversations);
         assertThat(seen).hasSize(conversations);
         assertThat(store().count()).isZero();
+    }
+
+    @Test
+    void overviewsGiveEveryLiveConversationWithItsMessageCountWithoutItsHistory() {
+        store().create(EchoExamples.newConversation(), idle());
+        for (Message message : EchoExamples.oneOfEachType()) {
+            store().append(THREAD, message, idle());
+        }
+        store().append(THREAD, chat(90).from(OTHER_USER), idle());
+        store().updateSummary(THREAD, "a summary");
+        store().create(conversation("601"), idle());
+        store().create(conversation("602"), idle());
+        store().remove(ThreadId.of("602"));
+
+        List<ConversationOverview> overviews = store().overviews();
+
+        assertThat(overviews).containsExactlyInAnyOrder(
+                ConversationOverview.of(store().find(THREAD).orElseThrow()),
+                ConversationOverview.of(store().find(ThreadId.of("601")).orElseThrow()));
+        ConversationOverview echo = overviews.stream().filter(o -> o.threadId().equals(THREAD)).findFirst().orElseThrow();
+        assertThat(echo.messageCount()).isEqualTo(EchoExamples.oneOfEachType().size() + 1);
+        assertThat(echo.updatedAt()).isEqualTo(CREATED_AT.plusSeconds(90));
+        assertThat(echo.participants()).containsExactly(REQUESTER, OTHER_USER);
+    }
+
+    @Test
+    void claimingZeroTakesNothingAndANegativeMaxIsRefused() {
+        store().create(EchoExamples.newConversation(), idle());
+        elapse(idle().plus(idle()));
+
+        assertThat(store().claimIdle(0, LONG_LEASE)).isEmpty();
+        assertThat(store().exists(THREAD)).as("still live").isTrue();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> store().claimIdle(-1, LONG_LEASE))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(store().claimIdle(1, LONG_LEASE)).hasSize(1);
+    }
+
+    @Test
+    void acknowledgingOrRenewingAnIdNeverHandedOutChangesNothing() {
+        store().create(EchoExamples.newConversation(), idle());
+        elapse(idle().plus(idle()));
+        ClaimedConversation claimed = store().claimIdle(10, lease()).getFirst();
+
+        for (String stranger : List.of("", "not-a-claim", "0:1:2", "99999:1:2", "0:1234567890:99999999999999999999",
+                "3f2b1c9e-0000-4000-8000-000000000000", claimed.claimId() + "x")) {
+            store().acknowledge(stranger);
+            assertThat(store().renewLease(stranger, LONG_LEASE)).as("renewing %s", stranger).isFalse();
+        }
+        elapse(lease().plus(lease()));
+
+        assertThat(store().claimIdle(10, lease())).as("the real claim is still pending")
+                .extracting(ClaimedConversation::claimId).containsExactly(claimed.claimId());
+    }
+
+    @Test
+    void aRenewedLeaseOutlastsTheOriginalOneAndEndsWithTheRenewal() {
+        store().create(EchoExamples.newConversation(), idle());
+        elapse(idle().plus(idle()));
+        Duration lease = lease().multipliedBy(4);
+        ClaimedConversation claimed = store().claimIdle(10, lease).getFirst();
+        elapse(lease.dividedBy(2));
+
+        assertThat(store().renewLease(claimed.claimId(), lease)).isTrue();
+        elapse(lease.dividedBy(4).multipliedBy(3));
+        assertThat(store().claimIdle(10, lease)).as("past the first lease, within the renewed one").isEmpty();
+        elapse(lease.dividedBy(2));
+
+        assertThat(store().claimIdle(10, lease)).extracting(ClaimedConversation::claimId).containsExactly(claimed.claimId());
+    }
+
+    @Test
+    void anAcknowledgedClaimCannotBeRenewed() {
+        store().create(EchoExamples.newConversation(), idle());
+        elapse(idle().plus(idle()));
+        ClaimedConversation claimed = store().claimIdle(10, LONG_LEASE).getFirst();
+
+        store().acknowledge(claimed.claimId());
+
+        assertThat(store().renewLease(claimed.claimId(), LONG_LEASE)).isFalse();
     }
 }

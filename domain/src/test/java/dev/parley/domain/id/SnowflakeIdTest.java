@@ -3,6 +3,7 @@ package dev.parley.domain.id;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.parley.domain.InputField;
 import dev.parley.domain.InvalidInputException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullSource;
@@ -23,8 +24,9 @@ class SnowflakeIdTest {
     void rejectsAnythingElseNamingTheField(String value) {
         assertThatThrownBy(() -> GuildId.of(value))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessageStartingWith("guild_id ")
-                .satisfies(e -> assertThat(((InvalidInputException) e).field()).isEqualTo("guild_id"));
+                .hasMessageStartingWith("guild id ")
+                .satisfies(e -> assertThat(((InvalidInputException) e).field()).isEqualTo(InputField.GUILD_ID))
+                .satisfies(e -> assertThat(((InvalidInputException) e).problem()).startsWith(value == null ? "is required" : "must be"));
     }
 
     @ParameterizedTest

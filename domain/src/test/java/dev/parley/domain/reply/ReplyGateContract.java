@@ -30,7 +30,7 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
- * The behaviour every {@link ReplyGate} must have (its Javadoc is the specification). An adapter's
+ * The behaviour every {@link ReplyGate} must have (the {@link ReplyPolicy}'s rule, made atomic). An adapter's
  * test extends this class, builds a gate over fresh, empty state for the given rules, and lets
  * the gate's clock move on.
  *
@@ -279,6 +279,41 @@ public abstract class ReplyGateContract {
 
         assertThat(gate.decide(ask(BOB, TRIGGER).overridingCooldown())).isEqualTo(Denied.respondersFull());
         assertThat(gate.decide(ask(BOB, NEXT_TRIGGER).overridingCooldown())).isInstanceOf(Admitted.class);
+    }
+
+    @Test
+    void aZeroBotReplyCooldownLetsTheNextAvatarAnswerAtOnceUpToTheCap() {
+        ReplyGate gate = newGate(rules().withBotReplyCooldown(Duration.ZERO));
+
+        assertThat(gate.decide(ask(ALICE, TRIGGER))).isInstanceOf(Admitted.class);
+        assertThat(gate.decide(ask(BOB, TRIGGER))).isInstanceOf(Admitted.class);
+        assertThat(gate.decide(ask(CAROL, TRIGGER))).isEqualTo(Denied.respondersFull());
+        assertDenied(gate.decide(ask(ALICE, NEXT_TRIGGER)), DenialReason.AVATAR_COOLDOWN, rules().avatarResponseCooldown());
+    }
+
+    @Test
+    void aZeroAvatarCooldownLeavesOnlyTheChannelsCooldown() {
+        ReplyGate gate = newGate(rules().withAvatarResponseCooldown(Duration.ZERO));
+        gate.decide(ask(ALICE, TRIGGER));
+
+        GateDecision again = gate.decide(ask(ALICE, NEXT_TRIGGER));
+
+        assertDenied(again, DenialReason.BOT_REPLY_COOLDOWN, rules().botReplyCooldown());
+        elapse(retryAfter(again));
+        assertThat(gate.decide(ask(ALICE, NEXT_TRIGGER))).isInstanceOf(Admitted.class);
+    }
+
+    @Test
+    void withEveryCooldownAtZeroOnlyTheResponderCapLimits() {
+        ReplyGate gate = newGate(rules().withAvatarResponseCooldown(Duration.ZERO).withBotReplyCooldown(Duration.ZERO)
+                .withNarrativeCooldown(Duration.ZERO).withMaxRespondersPerMessage(1));
+
+        assertThat(gate.decide(ask(ALICE, TRIGGER))).isInstanceOf(Admitted.class);
+        assertThat(gate.decide(ask(ALICE, TRIGGER))).as("the same responder asking again").isInstanceOf(Admitted.class);
+        assertThat(gate.decide(ask(ALICE, NEXT_TRIGGER))).isInstanceOf(Admitted.class);
+        assertThat(gate.decide(ask(BOB, TRIGGER))).isEqualTo(Denied.respondersFull());
+        assertThat(gate.tryTakeNarrativeSlot()).isInstanceOf(Admitted.class);
+        assertThat(gate.tryTakeNarrativeSlot()).isInstanceOf(Admitted.class);
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.parley.domain.reply;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.parley.domain.InputField;
 import dev.parley.domain.InvalidInputException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -32,39 +33,52 @@ class ReplyRulesTest {
     }
 
     @Test
-    void theBotReplyCooldownAliasIsInMilliseconds() {
-        assertThat(ReplyRules.botReplyCooldownFromMillis(10_000)).isEqualTo(Duration.ofSeconds(10));
-        assertThatThrownBy(() -> ReplyRules.botReplyCooldownFromMillis(0))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("BOT_REPLY_COOLDOWN_MS");
+    void aCooldownOfZeroIsAllowedAndMeansOff() {
+        ReplyRules off = ReplyRules.defaults().withAvatarResponseCooldown(Duration.ZERO).withBotReplyCooldown(Duration.ZERO)
+                .withNarrativeCooldown(Duration.ZERO);
+
+        assertThat(off.avatarResponseCooldown()).isZero();
+        assertThat(off.botReplyCooldown()).isZero();
+        assertThat(off.narrativeCooldown()).isZero();
     }
 
     @Test
-    void durationsMustBeAtLeastOneMillisecond() {
-        assertThatThrownBy(() -> ReplyRules.defaults().withBotReplyCooldown(Duration.ZERO))
+    void otherwiseCooldownsAreAtLeastOneMillisecondAndNamedByTheirField() {
+        assertThatThrownBy(() -> ReplyRules.defaults().withBotReplyCooldown(Duration.ofMillis(-1)))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessage("parley.cooldowns.bot-reply must be a duration of at least 1 ms, got PT0S")
-                .satisfies(e -> assertThat(((InvalidInputException) e).field()).isEqualTo("bot_reply_cooldown"));
+                .hasMessage("bot reply cooldown must be zero (off) or a duration of at least 1 ms, got PT-0.001S")
+                .satisfies(e -> assertThat(((InvalidInputException) e).field()).isEqualTo(InputField.BOT_REPLY_COOLDOWN))
+                .satisfies(e -> assertThat(((InvalidInputException) e).problem()).doesNotContain("bot"));
         assertThatThrownBy(() -> ReplyRules.defaults().withAvatarResponseCooldown(Duration.ofSeconds(-1)))
-                .hasMessageStartingWith("parley.cooldowns.avatar-response ");
+                .satisfies(e -> assertThat(((InvalidInputException) e).field()).isEqualTo(InputField.AVATAR_RESPONSE_COOLDOWN));
         assertThatThrownBy(() -> ReplyRules.defaults().withNarrativeCooldown(Duration.ofNanos(999_999)))
-                .hasMessageStartingWith("parley.cooldowns.narrative ");
+                .satisfies(e -> assertThat(((InvalidInputException) e).field()).isEqualTo(InputField.NARRATIVE_COOLDOWN));
+    }
+
+    @Test
+    void waitsAreAtLeastOneMillisecond() {
+        assertThatThrownBy(() -> ReplyRules.defaults().withMaxWait(Duration.ZERO))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("max wait must be a duration of at least 1 ms, got PT0S");
         assertThatThrownBy(() -> ReplyRules.defaults().withMaxWait(null))
-                .hasMessage("parley.replies.max-wait is required: a duration of at least 1 ms");
+                .hasMessage("max wait is required: a duration of at least 1 ms");
     }
 
     @Test
     void capsMustBeAtLeastOne() {
         assertThatThrownBy(() -> ReplyRules.defaults().withMaxRespondersPerMessage(0))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessage("parley.replies.max-responders-per-message must be at least 1, got 0");
+                .hasMessage("max responders per message must be at least 1, got 0");
         assertThatThrownBy(() -> ReplyRules.defaults().withMaxActiveAvatarsPerChannel(-8))
-                .hasMessage("parley.avatars.max-active-per-channel must be at least 1, got -8");
+                .satisfies(e -> assertThat(((InvalidInputException) e).field()).isEqualTo(InputField.MAX_ACTIVE_AVATARS_PER_CHANNEL))
+                .satisfies(e -> assertThat(((InvalidInputException) e).problem()).isEqualTo("must be at least 1, got -8"));
     }
 
     @Test
     void triggersMustBeRememberedLongerThanAPacedReplyMayWait() {
         assertThatThrownBy(() -> ReplyRules.defaults().withTriggerMemory(Duration.ofSeconds(30)))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("must be longer than parley.replies.max-wait");
+                .satisfies(e -> assertThat(((InvalidInputException) e).field()).isEqualTo(InputField.TRIGGER_MEMORY))
+                .hasMessageContaining("must be longer than the max wait");
     }
 }

@@ -32,6 +32,15 @@ public final class EchoExamples {
         return Conversation.start(THREAD, GUILD, GUILD_NAME, REQUESTER, CREATED_AT);
     }
 
+    /** {@code conversation} with {@code messages} appended in order (by {@link Conversation#append}). */
+    public static Conversation withMessages(Conversation conversation, Message... messages) {
+        Conversation c = conversation;
+        for (Message message : messages) {
+            c = c.append(message).conversation();
+        }
+        return c;
+    }
+
     public static Message hello() {
         return Message.chat(Instant.parse("2025-11-25T10:30:00.123456Z"), "Hello, Echo!").from(REQUESTER);
     }
@@ -63,7 +72,7 @@ public final class EchoExamples {
      * programming", updated 10:35, with the second participant of its participants list.
      */
     public static Conversation documentConversation() {
-        Conversation c = newConversation().append(hello()).append(thinking()).append(reply())
+        Conversation c = withMessages(newConversation(), hello(), thinking(), reply())
                 .withSummary("User asked about async programming");
         return new Conversation(c.threadId(), c.createdAt(), Instant.parse("2025-11-25T10:35:00Z"), c.summary(), c.guildId(),
                 c.guildName(), c.requester(), List.of(REQUESTER, OTHER_USER), c.history());

@@ -108,6 +108,14 @@ public final class RedisServer implements AutoCloseable {
      * @param password {@code requirepass} for the server, or null for none
      */
     public static RedisServer startLocal(Persistence persistence, String password) {
+        return startLocal(persistence, password, List.of());
+    }
+
+    /**
+     * Starts a private {@code redis-server} as {@link #startLocal(Persistence, String)} does, with
+     * more configuration, e.g. {@code List.of("--maxmemory", "4mb")}.
+     */
+    public static RedisServer startLocal(Persistence persistence, String password, List<String> extraArguments) {
         Objects.requireNonNull(persistence, "persistence == null");
         if (!redisServerOnPath()) {
             throw new IllegalStateException("This test needs its own redis-server: apt-get install -y redis-server");
@@ -131,6 +139,7 @@ public final class RedisServer implements AutoCloseable {
             if (password != null) {
                 command.addAll(List.of("--requirepass", password));
             }
+            command.addAll(extraArguments);
             String uri = "redis://" + (password == null ? "" : ":" + password + "@") + "127.0.0.1:" + port;
             RedisServer server = new RedisServer(uri, port, List.copyOf(command), directory, null);
             try {
@@ -166,6 +175,43 @@ public final class RedisServer implements AutoCloseable {
             }
             process = null;
         }
+    }
+
+    /**
+     * Freezes the server ({@code SIGSTOP}): its connections stay open and the kernel still accepts
+     * new ones, but nothing answers, as with a host stalled by swapping or a long fork. Undone by
+     * {@link #resume()}.
+     */
+    public synchronized void pause() {
+        signal("-STOP");
+    }
+
+    /** Lets a {@link #pause() paused} server run again ({@code SIGCONT}). */
+    public synchronized void resume() {
+        signal("-CONT");
+    }
+
+    private void signal(String signal) {
+        requireLocal();
+        if (process == null) {
+            throw new IllegalStateException("redis-server is not running");
+        }
+        try {
+            Process kill = new ProcessBuilder("kill", signal, Long.toString(process.pid())).inheritIO().start();
+            if (kill.waitFor() != 0) {
+                throw new IllegalStateException("kill " + signal + " " + process.pid() + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot signal redis-server", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while signalling redis-server", e);
+        }
+    }
+
+    /** The loopback port the server listens on (-1 for a server this class did not start). */
+    public int port() {
+        return port;
     }
 
     /** Stops the server if it runs and starts it again on the same port and directory. */

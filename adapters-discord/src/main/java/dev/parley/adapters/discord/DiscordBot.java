@@ -1,0 +1,231 @@
+package dev.parley.adapters.discord;
+
+import dev.parley.adapters.discord.bot.BotRules;
+import dev.parley.adapters.discord.bot.ChannelMessageHandling;
+import dev.parley.adapters.discord.bot.MessageListener;
+import dev.parley.adapters.discord.platform.PacedSessionController;
+import dev.parley.adapters.discord.platform.WebhookOutlet;
+import dev.parley.application.port.in.HandleChannelMessage;
+import dev.parley.domain.platform.ChannelWebhooks;
+import dev.parley.domain.platform.IdentifyPacing;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.exceptions.InvalidTokenException;
+import net.dv8tion.jda.api.requests.GatewayIntent;
+import net.dv8tion.jda.api.requests.RestConfig;
+import net.dv8tion.jda.api.sharding.DefaultShardManagerBuilder;
+import net.dv8tion.jda.api.sharding.ShardManager;
+import net.dv8tion.jda.api.utils.messages.MessageRequest;
+
+/**
+ * Parley's Discord bot: connects the shards this instance runs, hands every trigger message to the
+ * channel-message use case, and posts the avatars' replies through each channel's webhook.
+ *
+ * <pre>{@code
+ * DiscordBot bot = new DiscordBot(settings, handleChannelMessage, new InMemoryChannelWebhooks(),
+ *         new InMemoryIdentifyPacing(Clock.systemUTC()));
+ * bot.start();   // returns once every shard is ready; throws DiscordStartException otherwise
+ * ...
+ * bot.close();   // before the conversations are saved
+ * }</pre>
+ *
+ * <p>Intents: Guilds, Guild Messages and Message Content (privileged: enable it in the developer
+ * portal). JDA keeps a light cache (no member cache, no cache flags); the bot's own member,
+ * channels, threads and roles are always cached, which is what the permission checks read.
+ */
+public final class DiscordBot implements AutoCloseable {
+
+    static final EnumSet<GatewayIntent> INTENTS = EnumSet.of(GatewayIntent.GUILD_MESSAGES, GatewayIntent.MESSAGE_CONTENT);
+    private static final System.Logger LOG = System.getLogger(DiscordBot.class.getName());
+
+    private final DiscordSettings settings;
+    private final Limits limits;
+    private final PacedSessionController sessions;
+    private final MessageListener listener;
+    private final Object lifecycle = new Object();
+    private ShardManager shards;
+    private boolean started;
+    private boolean closed;
+
+    /**
+     * How long the bot waits for Discord and how much it takes on at once.
+     *
+     * @param readyTimeout          how long {@link #start()} waits for every shard to be ready
+     * @param closeTimeout          how long {@link #close()} waits, in all, for messages in hand and the shards
+     * @param maxMessagesInHand     at most this many messages are handled at once; more are dropped with a warning
+     */
+    public record Limits(Duration readyTimeout, Duration closeTimeout, int maxMessagesInHand) {
+
+        public Limits {
+            Objects.requireNonNull(readyTimeout, "readyTimeout == null");
+            Objects.requireNonNull(closeTimeout, "closeTimeout == null");
+            if (readyTimeout.toMillis() < 1 || closeTimeout.toMillis() < 1) {
+                throw new IllegalArgumentException("the bot's timeouts must be at least 1 ms");
+            }
+            if (maxMessagesInHand < 1) {
+                throw new IllegalArgumentException("maxMessagesInHand must be at least 1, got " + maxMessagesInHand);
+            }
+        }
+
+        /** 60 s to be ready, 10 s to close, 1,000 messages in hand. */
+        public static Limits defaults() {
+            return new Limits(Duration.ofSeconds(60), Duration.ofSeconds(10), 1_000);
+        }
+    }
+
+    /** A bot with the default {@link Limits} and the system clock. */
+    public DiscordBot(DiscordSettings settings, HandleChannelMessage useCase, ChannelWebhooks webhooks, IdentifyPacing pacing) {
+        this(settings, useCase, webhooks, pacing, Clock.systemUTC(), Limits.defaults());
+    }
+
+    /**
+     * @param clock the clock of the hourly permission warnings
+     */
+    public DiscordBot(DiscordSettings settings, HandleChannelMessage useCase, ChannelWebhooks webhooks, IdentifyPacing pacing,
+            Clock clock, Limits limits) {
+        this.settings = Objects.requireNonNull(settings, "settings == null");
+        this.limits = Objects.requireNonNull(limits, "limits == null");
+        Objects.requireNonNull(useCase, "useCase == null");
+        WebhookOutlet outlet = new WebhookOutlet(Objects.requireNonNull(webhooks, "webhooks == null"));
+        this.sessions = new PacedSessionController(Objects.requireNonNull(pacing, "pacing == null"),
+                settings.gatewayUrl().map(URI::toString));
+        BotRules rules = new BotRules(settings.channels(), settings.replyToBots(), settings.threadFlow(), settings.defaultAvatar());
+        this.listener = new MessageListener(rules, outlet, new ChannelMessageHandling(useCase, outlet),
+                Objects.requireNonNull(clock, "clock == null"), limits.maxMessagesInHand());
+    }
+
+    /**
+     * Connects and waits until every shard of this instance is ready (at most
+     * {@link Limits#readyTimeout()}).
+     *
+     * @throws DiscordStartException if the token is refused (401), Discord cannot be reached, the
+     *                               intents are refused, or the shards are not ready in time; the
+     *                               bot is closed again
+     * @throws IllegalStateException if it was started or closed before
+     */
+    public void start() {
+        synchronized (lifecycle) {
+            if (started || closed) {
+                throw new IllegalStateException("a Discord bot starts once");
+            }
+            started = true;
+            // JVM-wide defaults of JDA; every post sets them too.
+            MessageRequest.setDefaultMentions(WebhookOutlet.ALLOWED_MENTIONS);
+            MessageRequest.setDefaultMentionRepliedUser(false);
+            ShardStartup startup = new ShardStartup();
+            DefaultShardManagerBuilder builder = DefaultShardManagerBuilder.createLight(settings.token(), INTENTS)
+                    .setRestConfig(new RestConfig().setBaseUrl(settings.apiUrl().toString()))
+                    .setSessionController(sessions)
+                    // JDA runs REST callbacks on the common ForkJoinPool by default: anything else in the
+                    // process that blocks its few threads (seen in tests) would stall the bot's requests.
+                    .setCallbackPool(Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("parley-discord-callback-", 0)
+                            .factory()), true)
+                    .setEnableShutdownHook(false)
+                    .addEventListeners(startup, listener);
+            settings.shardsTotal().ifPresent(builder::setShardsTotal);
+            if (!settings.shardIds().isEmpty()) {
+                builder.setShards(settings.shardIds());
+            }
+            try {
+                shards = builder.build();
+            } catch (InvalidTokenException e) {
+                closeQuietly();
+                throw new DiscordStartException("Discord refused the bot token (401 Unauthorized): check parley.discord.token", e);
+            } catch (RuntimeException e) {
+                closeQuietly();
+                throw new DiscordStartException("Cannot reach Discord at " + settings.apiUrl() + " (" + e.getClass().getSimpleName()
+                        + ": " + e.getMessage() + "): check parley.discord.api-url and the network", e);
+            }
+            int expected = settings.shardCount(shards.getShardsTotal());
+            String failure;
+            try {
+                failure = startup.await(expected, limits.readyTimeout());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                closeQuietly();
+                throw new DiscordStartException("Interrupted while waiting for the Discord shards", e);
+            }
+            if (failure != null) {
+                closeQuietly();
+                throw new DiscordStartException(failure);
+            }
+            LOG.log(System.Logger.Level.INFO, "Discord bot ready: {0} shard(s) of {1}{2}", expected, shards.getShardsTotal(),
+                    settings.shardIds().isEmpty() ? "" : " (" + settings.shardIds() + ")");
+        }
+    }
+
+    /** Whether every shard this instance runs is connected (for a health check). */
+    public boolean connected() {
+        ShardManager current = shards;
+        return current != null && !current.getShards().isEmpty()
+                && current.getShards().stream().allMatch(jda -> jda.getStatus() == JDA.Status.CONNECTED);
+    }
+
+    /**
+     * Stops taking messages, waits for those in hand, then closes the gateway and waits for every
+     * shard to shut down, all within {@link Limits#closeTimeout()}; what is still running then is
+     * interrupted. Safe to call more than once, and on a bot that never started.
+     */
+    @Override
+    public void close() {
+        synchronized (lifecycle) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            long deadline = System.nanoTime() + limits.closeTimeout().toNanos();
+            boolean drained = false;
+            try {
+                // Half the time for the messages in hand: the shards need some too.
+                drained = listener.stopAndDrain(limits.closeTimeout().dividedBy(2));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (!drained) {
+                LOG.log(System.Logger.Level.WARNING, "Closing the Discord bot: messages still in hand after {0} ms are abandoned",
+                        limits.closeTimeout().dividedBy(2).toMillis());
+                listener.abandon();
+            }
+            shutDownShards(deadline);
+            sessions.stop();
+        }
+    }
+
+    private void shutDownShards(long deadline) {
+        ShardManager current = shards;
+        if (current == null) {
+            return;
+        }
+        List<JDA> running = List.copyOf(current.getShards());
+        // Each shard first, then the manager: ShardManager.shutdown() stops the shared gateway pool at
+        // once while the shards still close their sockets on it, and JDA logs the rejected sends as errors.
+        running.forEach(JDA::shutdown);
+        for (JDA jda : running) {
+            try {
+                long left = Math.max(1, deadline - System.nanoTime());
+                if (!jda.awaitShutdown(Duration.ofNanos(left))) {
+                    jda.shutdownNow();
+                    LOG.log(System.Logger.Level.WARNING, "Discord shard {0} did not close in time; closed at once",
+                            jda.getShardInfo().getShardString());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                jda.shutdownNow();
+            }
+        }
+        current.shutdown();
+    }
+
+    private void closeQuietly() {
+        closed = true;
+        listener.abandon();
+        shutDownShards(System.nanoTime() + limits.closeTimeout().toNanos());
+        sessions.stop();
+    }
+}

@@ -1,0 +1,72 @@
+package dev.parley.adapters.http;
+
+import dev.parley.application.port.in.ConversationAlreadyExistsException;
+import dev.parley.application.port.in.ConversationNotFoundException;
+import dev.parley.domain.InvalidInputException;
+import dev.parley.domain.StorageUnavailableException;
+import dev.parley.domain.archive.UnreadableArchiveException;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.server.exceptions.ExceptionHandler;
+import jakarta.inject.Singleton;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+
+/** Turns the domain's and the use cases' exceptions into the API's JSON errors. */
+@Factory
+final class DomainErrorHandlers {
+
+    private static final Logger LOG = System.getLogger(DomainErrorHandlers.class.getName());
+
+    @Singleton
+    ExceptionHandler<InvalidInputException, HttpResponse<ApiError>> invalidInput() {
+        return (request, e) -> respond(HttpStatus.BAD_REQUEST, ErrorCodes.forInvalidField(e.field()),
+                ErrorCodes.wireName(e.field()) + " " + e.problem());
+    }
+
+    @Singleton
+    ExceptionHandler<ApiException, HttpResponse<ApiError>> rejected() {
+        return (request, e) -> HttpResponse.<ApiError>status(e.status()).body(e.toError());
+    }
+
+    @Singleton
+    ExceptionHandler<ConversationNotFoundException, HttpResponse<ApiError>> notFound() {
+        return (request, e) -> respond(HttpStatus.NOT_FOUND, ErrorCodes.CONVERSATION_NOT_FOUND,
+                e.getMessage() + "; create it first with POST /conversations");
+    }
+
+    @Singleton
+    ExceptionHandler<ConversationAlreadyExistsException, HttpResponse<ApiError>> exists() {
+        return (request, e) -> respond(HttpStatus.CONFLICT, ErrorCodes.CONVERSATION_EXISTS,
+                e.getMessage() + "; add messages to it, or remove it first");
+    }
+
+    @Singleton
+    ExceptionHandler<StorageUnavailableException, HttpResponse<ApiError>> storageUnavailable() {
+        return (request, e) -> {
+            LOG.log(Level.WARNING, "storage unavailable during " + describe(request) + ": " + e.getMessage(), e);
+            return respond(HttpStatus.SERVICE_UNAVAILABLE, ErrorCodes.STORAGE_UNAVAILABLE,
+                    "storage is unavailable (" + e.getMessage() + "); retry later. A write that timed out may"
+                            + " still have been applied: retry an append with the same message_id and it is kept once");
+        };
+    }
+
+    @Singleton
+    ExceptionHandler<UnreadableArchiveException, HttpResponse<ApiError>> unreadableArchive() {
+        return (request, e) -> {
+            LOG.log(Level.WARNING, "unreadable archive file: " + e.getMessage());
+            return respond(HttpStatus.INTERNAL_SERVER_ERROR, ErrorCodes.UNREADABLE_ARCHIVE,
+                    "the archive file exists but cannot be read: " + e.getMessage());
+        };
+    }
+
+    private static HttpResponse<ApiError> respond(HttpStatus status, String code, String message) {
+        return HttpResponse.<ApiError>status(status).body(new ApiError(code, message));
+    }
+
+    private static String describe(HttpRequest<?> request) {
+        return request.getMethodName() + " " + request.getPath();
+    }
+}

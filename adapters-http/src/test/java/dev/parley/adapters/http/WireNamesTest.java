@@ -1,0 +1,34 @@
+package dev.parley.adapters.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.domain.InputField;
+import dev.parley.domain.conversation.MessageType;
+import dev.parley.domain.reply.DenialReason;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+/** The API's own names for what the domain only types: message types, denial reasons, refused inputs. */
+class WireNamesTest {
+
+    @Test
+    void messageTypesUseTheEchoDocumentsLowercaseNames() {
+        assertThat(Arrays.stream(MessageType.values()).map(MessageJson::typeName))
+                .containsExactly("thinking", "chat", "tool_call", "tool_call_response");
+    }
+
+    @Test
+    void denialReasonsUseTheDocumentedNames() {
+        assertThat(Arrays.stream(DenialReason.values()).map(GateDecisionJson::reasonName))
+                .containsExactly("avatar_cooldown", "bot_reply_cooldown", "responders_full", "narrative_cooldown", "storage_unavailable");
+    }
+
+    @Test
+    void refusedIdsAreInvalidIdsNamedByTheirJsonKey() {
+        assertThat(ErrorCodes.forInvalidField(InputField.THREAD_ID)).isEqualTo("invalid_id");
+        assertThat(ErrorCodes.wireName(InputField.THREAD_ID)).isEqualTo("thread_id");
+        assertThat(ErrorCodes.forInvalidField(InputField.AVATAR_ID)).isEqualTo("invalid_id");
+        assertThat(ErrorCodes.forInvalidField(InputField.FIRST_DAY)).isEqualTo("invalid_date");
+        assertThat(ErrorCodes.forInvalidField(InputField.TOOL_CALL)).isEqualTo("invalid_input");
+    }
+}

@@ -1,0 +1,186 @@
+package dev.parley.application.conversation;
+
+import static dev.parley.domain.testing.EchoExamples.GUILD;
+import static dev.parley.domain.testing.EchoExamples.GUILD_NAME;
+import static dev.parley.domain.testing.EchoExamples.OTHER_USER;
+import static dev.parley.domain.testing.EchoExamples.REQUESTER;
+import static dev.parley.domain.testing.EchoExamples.THREAD;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.parley.adapters.memory.InMemoryConversationStore;
+import dev.parley.application.port.in.ConversationNotFoundException;
+import dev.parley.application.port.in.NewConversation;
+import dev.parley.application.port.in.ShutdownSave;
+import dev.parley.domain.conversation.Conversation;
+import dev.parley.domain.id.ThreadId;
+import dev.parley.domain.testing.EchoExamples;
+import dev.parley.domain.testing.MutableClock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Saving on request, the idle sweep and the save before shutdown. */
+class ConversationArchivingTest {
+
+    private static final Duration IDLE = Duration.ofMinutes(5);
+
+    private final MutableClock clock = MutableClock.at("2025-11-25T10:30:00Z");
+    private final InMemoryConversationStore store = new InMemoryConversationStore(clock);
+    private final RecordingArchive archive = new RecordingArchive();
+    private ConversationSettings settings = ConversationSettings.defaults();
+    private LiveConversations live = new LiveConversations(store, clock, settings);
+    private ConversationArchiving archiving = new ConversationArchiving(store, archive, settings);
+
+    private void use(ConversationSettings changed) {
+        settings = changed;
+        live = new LiveConversations(store, clock, settings);
+        archiving = new ConversationArchiving(store, archive, settings);
+    }
+
+    private void start(ThreadId thread) {
+        live.start(new NewConversation(thread, GUILD, GUILD_NAME, REQUESTER));
+    }
+
+    @Test
+    void savingWritesTheLiveConversationAndKeepsItLive() {
+        start(THREAD);
+        live.add(THREAD, EchoExamples.hello());
+        Conversation conversation = live.find(THREAD).orElseThrow();
+
+        assertThat(archiving.save(THREAD)).isEqualTo(EchoExamples.FILE_NAME);
+        assertThat(archive.saved(THREAD)).contains(conversation);
+        assertThat(archiving.saveAll()).containsExactly(Map.entry(THREAD, true));
+        assertThat(live.isLive(THREAD)).isTrue();
+    }
+
+    @Test
+    void idleConversationIsArchivedWithItsFullHistoryThenRemoved() {
+        start(THREAD);
+        live.add(THREAD, EchoExamples.hello());
+        Conversation before = live.find(THREAD).orElseThrow();
+
+        clock.advance(IDLE);
+        assertThat(archiving.sweep()).isEqualTo(1);
+
+        assertThat(archive.saved(THREAD)).contains(before);
+        assertThat(live.find(THREAD)).isEmpty();
+        assertThat(archiving.sweep()).isZero();
+        assertThat(archive.timesSaved(THREAD)).isEqualTo(1);
+    }
+
+    @Test
+    void discardStrategyRemovesIdleConversationsWithoutSaving() {
+        use(ConversationSettings.defaults().withCleanup(CleanupStrategy.DISCARD));
+        start(THREAD);
+
+        clock.advance(IDLE);
+
+        assertThat(archiving.sweep()).isEqualTo(1);
+        assertThat(live.isLive(THREAD)).isFalse();
+        assertThat(archive.timesSaved(THREAD)).isZero();
+    }
+
+    @Test
+    void aConversationWhoseArchiveWriteFailsIsRetriedAfterTheLeaseNotDropped() {
+        start(THREAD);
+        live.add(THREAD, EchoExamples.hello());
+        archive.failNext(1);
+
+        clock.advance(IDLE);
+        assertThat(archiving.sweep()).isZero();
+        assertThat(archive.saved(THREAD)).isEmpty();
+
+        clock.advance(settings.claimLease());
+        assertThat(archiving.sweep()).isEqualTo(1);
+        assertThat(archive.saved(THREAD).orElseThrow().history()).containsExactly(EchoExamples.hello());
+    }
+
+    @Test
+    void saveOfAnUnknownThreadSaysSo() {
+        assertThatThrownBy(() -> archiving.save(THREAD)).isInstanceOf(ConversationNotFoundException.class)
+                .hasMessage("thread 1234567890 has no live conversation");
+    }
+
+    @Test
+    void saveAllReportsEachThreadOldestFirstAndKeepsGoingPastAFailure() {
+        for (String thread : List.of("3", "1", "2")) {
+            start(ThreadId.of(thread));
+            clock.advance(Duration.ofSeconds(1));
+        }
+        archive.failNext(1);
+
+        Map<ThreadId, Boolean> results = archiving.saveAll();
+
+        assertThat(results).containsExactly(
+                Map.entry(ThreadId.of("3"), false), Map.entry(ThreadId.of("1"), true), Map.entry(ThreadId.of("2"), true));
+    }
+
+    @Test
+    void saveAllWorksOnASnapshotSoAConversationExpiringMeanwhileCausesNoError() {
+        start(ThreadId.of("1"));
+        clock.advance(Duration.ofSeconds(1));
+        start(ThreadId.of("2"));
+        archive.beforeEachSave(() -> store.remove(ThreadId.of("2"))); // thread 2 expires while thread 1 is saved
+
+        assertThat(archiving.saveAll()).containsOnlyKeys(ThreadId.of("1"), ThreadId.of("2")).doesNotContainValue(false);
+    }
+
+    @Test
+    void shutdownSavesEveryLiveConversation() {
+        start(ThreadId.of("1"));
+        live.start(new NewConversation(ThreadId.of("2"), GUILD, GUILD_NAME, OTHER_USER));
+
+        ShutdownSave outcome = archiving.save();
+
+        assertThat(outcome).isInstanceOfSatisfying(ShutdownSave.Saved.class, saved -> {
+            assertThat(saved.results()).containsOnlyKeys(ThreadId.of("1"), ThreadId.of("2")).doesNotContainValue(false);
+            assertThat(saved.savedCount()).isEqualTo(2);
+        });
+        assertThat(archive.timesSaved(ThreadId.of("1"))).isEqualTo(1);
+        assertThat(archive.timesSaved(ThreadId.of("2"))).isEqualTo(1);
+    }
+
+    @Test
+    void shutdownUnderTheDiscardStrategySavesNothing() {
+        use(ConversationSettings.defaults().withCleanup(CleanupStrategy.DISCARD));
+        start(THREAD);
+
+        assertThat(archiving.save()).isEqualTo(new ShutdownSave.NothingToSave(ShutdownSave.Why.DISCARD_STRATEGY));
+        assertThat(archive.saveCounts()).isEmpty();
+    }
+
+    @Test
+    void shutdownLeavesASharedStoresConversationsForAnotherInstanceAndDoesNotTouchTheStore() {
+        ConversationArchiving shared = new ConversationArchiving(new UnreachableStore(), archive, ConversationSettings.defaults());
+
+        assertThat(shared.save()).isEqualTo(new ShutdownSave.NothingToSave(ShutdownSave.Why.SHARED_STORE));
+        assertThat(archive.saveCounts()).isEmpty();
+    }
+
+    @Test
+    void shutdownRetriesAnIdleConversationWhoseArchiveWriteFailedInsteadOfLosingIt() {
+        start(THREAD);
+        live.add(THREAD, EchoExamples.hello());
+        archive.failNext(1);
+        clock.advance(IDLE);
+        assertThat(archiving.sweep()).isZero();
+
+        ShutdownSave outcome = archiving.save();
+
+        assertThat(outcome).isEqualTo(new ShutdownSave.Saved(Map.of(THREAD, true)));
+        assertThat(archive.saved(THREAD).orElseThrow().history()).containsExactly(EchoExamples.hello());
+        clock.advance(settings.claimLease());
+        assertThat(archiving.sweep()).as("acknowledged at shutdown: never handed out again").isZero();
+    }
+
+    @Test
+    void settingsRejectNonsense() {
+        assertThatThrownBy(() -> ConversationSettings.defaults().withIdleTime(Duration.ZERO))
+                .hasMessage("idle time must be positive, got PT0S");
+        assertThatThrownBy(() -> ConversationSettings.defaults().withIdleTime(Duration.ofSeconds(-1)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ConversationSettings.defaults().withSweepBatch(0)).isInstanceOf(IllegalArgumentException.class);
+    }
+}

@@ -1,0 +1,27 @@
+package dev.parley.domain.conversation;
+
+import dev.parley.domain.id.MessageId;
+import java.util.Objects;
+
+/** What {@link Conversation#append} did: either way, {@link #conversation()} is the conversation afterwards. */
+public sealed interface AppendResult permits AppendResult.Appended, AppendResult.Duplicate {
+
+    Conversation conversation();
+
+    /** The message is now the last of the history. */
+    record Appended(Conversation conversation) implements AppendResult {
+
+        public Appended {
+            Objects.requireNonNull(conversation, "conversation == null");
+        }
+    }
+
+    /** A message with the same id is in the history already: {@code conversation} is the one appended to, unchanged. */
+    record Duplicate(Conversation conversation, MessageId id) implements AppendResult {
+
+        public Duplicate {
+            Objects.requireNonNull(conversation, "conversation == null");
+            Objects.requireNonNull(id, "id == null");
+        }
+    }
+}
