@@ -52,6 +52,7 @@ final class ErrorCodes {
             case MESSAGE_ID -> "message_id";
             case MESSAGE_CONTENT -> "message_content";
             case ATTACHMENTS -> "attachment URLs";
+            case AUTHOR_NAME -> "meta.author_name";
             case TOOL_CALL -> "a tool call";
             case TOOL_PARAMETERS -> "tool parameters";
             case AVATAR_ID -> "avatar_id";
