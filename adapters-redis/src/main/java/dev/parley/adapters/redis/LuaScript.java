@@ -36,6 +36,7 @@ final class LuaScript {
     static final LuaScript RENEW = load("renew");
     static final LuaScript ACKNOWLEDGE = load("ack");
     static final LuaScript ADMIT = load("admit");
+    static final LuaScript RELEASE = load("release");
     static final LuaScript NARRATIVE = load("narrative");
     static final LuaScript ACTIVATE = load("activate", "roster-lib");
     static final LuaScript ACTIVE = load("active", "roster-lib");
