@@ -28,6 +28,7 @@ final class LuaScript {
     static final LuaScript SUMMARY = load("summary");
     static final LuaScript REMOVE = load("remove");
     static final LuaScript FIND = load("find");
+    static final LuaScript TAIL = load("tail");
     static final LuaScript OVERVIEW = load("overview");
     static final LuaScript COUNT = load("count");
     static final LuaScript DUE = load("due");

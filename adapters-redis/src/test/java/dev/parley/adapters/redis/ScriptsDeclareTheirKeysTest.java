@@ -106,6 +106,7 @@ class ScriptsDeclareTheirKeysTest {
         }
         store.remove(ThreadId.of("13"));
         store.find(ThreadId.of("11"));
+        store.tail(ThreadId.of("11"), 1);
         store.findAll();
         store.overviews();
         clock.advance(idle.plus(options.grace()).plusSeconds(1)); // deadlines now "doubtful" for count
