@@ -46,7 +46,8 @@ final class ResponderRig {
     static final ThreadId THREAD = ThreadId.of("700");
     static final GuildId GUILD = GuildId.of("900");
     static final UserId ALICE = UserId.of("111");
-    static final AvatarProfile AVA = profile("ava", "Ava", "You are Ava, a cheerful guide.");
+    static final AvatarProfile AVA = new AvatarProfile(profile("ava", "Ava", "You are Ava, a cheerful guide.").avatar().withEmoji("🦊"),
+            "You are Ava, a cheerful guide.", ModelOptions.defaults());
     static final AvatarProfile BOB = profile("bob", "Bob", "You are Bob, a grumpy librarian.");
     static final AvatarProfile CY = profile("cy", "Cy", "You are Cy, a poet.");
 
