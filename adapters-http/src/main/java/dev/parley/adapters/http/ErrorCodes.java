@@ -27,6 +27,9 @@ final class ErrorCodes {
     static final String UNREADABLE_ARCHIVE = "unreadable_archive";
     static final String INTERNAL_ERROR = "internal_error";
     static final String STORAGE_UNAVAILABLE = "storage_unavailable";
+    static final String MODEL_NOT_CONFIGURED = "model_not_configured";
+    static final String AVATAR_NOT_FOUND = "avatar_not_found";
+    static final String SUMMARY_NOT_FOUND = "summary_not_found";
 
     private ErrorCodes() {
     }
