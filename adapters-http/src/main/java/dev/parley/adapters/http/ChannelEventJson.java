@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.parley.application.port.in.AvatarReply;
 import dev.parley.application.port.in.ChannelEvent;
 import dev.parley.domain.avatar.AvatarId;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.Optional;
 
@@ -33,31 +34,37 @@ sealed interface ChannelEventJson {
         return new Reply("reply", reply.avatar().id().value(), reply.avatar().name(), reply.avatar().imageUrl().orElse(null), reply.chunks());
     }
 
+    @Schema(name = "RecordedLine")
     @JsonPropertyOrder({"event", "message_id", "duplicate"})
     record Recorded(@JsonProperty("event") String event, @JsonProperty("message_id") String messageId,
             @JsonProperty("duplicate") boolean duplicate) implements ChannelEventJson {
     }
 
+    @Schema(name = "ActivatedLine")
     @JsonPropertyOrder({"event", "avatar_id", "deactivated"})
     record Activated(@JsonProperty("event") String event, @JsonProperty("avatar_id") String avatarId,
             @JsonProperty("deactivated") List<String> deactivated) implements ChannelEventJson {
     }
 
+    @Schema(name = "ReplyLine")
     @JsonPropertyOrder({"event", "avatar_id", "name", "image_url", "chunks"})
     record Reply(@JsonProperty("event") String event, @JsonProperty("avatar_id") String avatarId, @JsonProperty("name") String name,
             @JsonProperty("image_url") String imageUrl, @JsonProperty("chunks") List<String> chunks) implements ChannelEventJson {
     }
 
+    @Schema(name = "PacedLine")
     @JsonPropertyOrder({"event", "avatar_id", "retry_after_ms"})
     record Paced(@JsonProperty("event") String event, @JsonProperty("avatar_id") String avatarId,
             @JsonProperty("retry_after_ms") long retryAfterMs) implements ChannelEventJson {
     }
 
+    @Schema(name = "SkippedLine")
     @JsonPropertyOrder({"event", "avatar_id", "reason"})
     record Skipped(@JsonProperty("event") String event, @JsonProperty("avatar_id") String avatarId,
             @JsonProperty("reason") String reason) implements ChannelEventJson {
     }
 
+    @Schema(name = "DoneLine")
     record Done(@JsonProperty("event") String event) implements ChannelEventJson {
     }
 }

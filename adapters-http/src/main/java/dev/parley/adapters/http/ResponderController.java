@@ -63,7 +63,10 @@ final class ResponderController {
     @Operation(summary = "A message arrived in the channel: record it, let the avatars answer, and stream what happens as NDJSON",
             description = "One JSON object per line, each with an event: recorded, activated, reply (post it), paced, skipped, and done last."
                     + " The conversation of the channel is started if there is none.")
-    @ApiResponse(responseCode = "200", description = "the events, one JSON object per line", content = @Content(mediaType = NDJSON))
+    @ApiResponse(responseCode = "200", description = "the events, one JSON object per line, each one of these",
+            content = @Content(mediaType = NDJSON, schema = @Schema(oneOf = {ChannelEventJson.Recorded.class,
+                    ChannelEventJson.Activated.class, ChannelEventJson.Reply.class, ChannelEventJson.Paced.class,
+                    ChannelEventJson.Skipped.class, ChannelEventJson.Done.class})))
     @ErrorResponses.ModelNotConfigured
     @ErrorResponses.Unavailable
     @ErrorResponses.PayloadTooLarge
