@@ -255,6 +255,27 @@ class ResponderApiTest {
     }
 
     @Test
+    void aMessagesReplyDataIsAcceptedAndReturnedInItsMeta() {
+        api.post("/conversations", "{\"thread_id\": \"7011\", \"guild_id\": \"900\", \"guild_name\": \"g\", \"requester\": \"111\"}");
+
+        ApiClient.Reply added = api.post("/conversations/7011/messages", "{\"message_type\": \"chat\", \"message_content\": \"Hi\","
+                + " \"meta\": {\"author_name\": \"Ava\", \"avatar_id\": \"ava\", \"bot\": true,"
+                + " \"message_ids\": [\"1311111111111111112\", \"1311111111111111113\"]}}");
+        ApiClient.Reply bad = api.post("/conversations/7011/messages", "{\"message_type\": \"chat\", \"message_content\": \"Hi\","
+                + " \"meta\": {\"message_ids\": [\"not-an-id\"]}}");
+
+        assertThat(added.status()).isEqualTo(201);
+        JsonNode meta = api.get("/conversations/7011").json().at("/history/0/meta");
+        assertThat(meta.path("author_name").asText()).isEqualTo("Ava");
+        assertThat(meta.path("avatar_id").asText()).isEqualTo("ava");
+        assertThat(meta.path("bot").asBoolean()).isTrue();
+        assertThat(meta.path("message_ids")).extracting(JsonNode::asText).containsExactly("1311111111111111112", "1311111111111111113");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.errorCode()).isEqualTo("invalid_id");
+        assertThat(bad.json().path("message").asText()).startsWith("meta.message_ids");
+    }
+
+    @Test
     void aMessageMissingAFieldIsRefusedBeforeAnythingIsRecorded() {
         ApiClient.Reply reply = api.post("/channels/7010/messages", "{\"message_id\": \"1\", \"guild_id\": \"2\"}");
 
