@@ -22,7 +22,8 @@ import java.util.List;
  * Without {@code --redis-uri} a {@code redis-server} from the PATH is started on a free loopback port.
  *
  * <p>{@code java -jar parley-benchmarks.jar archive [options]} runs the archive scale benchmark
- * instead ({@link ArchiveScaleBenchmark}).
+ * instead ({@link ArchiveScaleBenchmark}); {@code java -jar parley-benchmarks.jar responder [options]} the
+ * response flow against a fake model ({@link ResponderBenchmark}).
  */
 public final class Benchmarks {
 
@@ -30,6 +31,11 @@ public final class Benchmarks {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("responder")) {
+            // The response flow against a fake model needs no Redis: its own options follow (see ResponderBenchmark).
+            ResponderBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         if (args.length > 0 && args[0].equals("archive")) {
             // The archive at scale needs no Redis: its own options follow (see ArchiveScaleBenchmark).
             ArchiveScaleBenchmark.main(Arrays.copyOfRange(args, 1, args.length));

@@ -37,7 +37,8 @@ class ArchitectureTest {
     /** A rule aimed at an empty package passes vacuously: every layer must be there to be checked. */
     @ParameterizedTest
     @ValueSource(strings = {"dev.parley.domain", "dev.parley.application", "dev.parley.application.port.in",
-            "dev.parley.adapters.memory", "dev.parley.adapters.file", "dev.parley.adapters.redis", "dev.parley.adapters.http",
+            "dev.parley.adapters.memory", "dev.parley.adapters.file", "dev.parley.adapters.redis", "dev.parley.adapters.llm",
+            "dev.parley.adapters.http", "dev.parley.application.responder",
             "dev.parley.bootstrap"})
     void everyLayerIsImportedSoItsRulesCheckSomething(String layer) {
         assertThat(parley.stream().filter(c -> c.getPackageName().startsWith(layer))).as(layer).isNotEmpty();

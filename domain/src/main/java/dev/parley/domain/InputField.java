@@ -16,6 +16,8 @@ public enum InputField {
     MESSAGE_TYPE,
     MESSAGE_CONTENT,
     ATTACHMENTS,
+    /** The display name of who wrote a message (a person, a bot or an avatar). */
+    AUTHOR_NAME,
     TOOL_CALL,
     TOOL_PARAMETERS,
     AVATAR_ID,

@@ -6,10 +6,10 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.parley.domain.InputField;
 import dev.parley.domain.InvalidInputException;
 import dev.parley.domain.archive.ArchivedConversation;
 import dev.parley.domain.archive.ArchivedTranscript;
+import dev.parley.domain.avatar.AvatarId;
 import dev.parley.domain.conversation.Message;
 import dev.parley.domain.conversation.MessageType;
 import dev.parley.domain.conversation.ToolCall;
@@ -208,11 +208,59 @@ final class ArchiveJsonReader {
         List<ToolCall> tools = tools(meta.path("tools"), path + ".meta.tools");
         List<String> attachments = attachments(json.path("attachments"), path + ".attachments");
         Optional<MessageId> id = optionalId(json.path("message_id"), path + ".message_id", MessageId::of);
+        Optional<String> authorName = optionalTextOrMissing(meta.path("author_name"), path + ".meta.author_name");
+        Optional<AvatarId> avatar = optionalAvatar(meta.path("avatar_id"), path + ".meta.avatar_id");
+        boolean bot = flag(meta.path("bot"), path + ".meta.bot");
+        List<MessageId> posted = messageIds(meta.path("message_ids"), path + ".meta.message_ids");
         try {
-            return new Message(created, type, content, requester, tools, attachments, id);
+            return new Message(created, type, content, requester, tools, attachments, id, authorName, avatar, bot, posted);
         } catch (InvalidInputException e) {
-            throw rejected(path + "." + (e.field() == InputField.ATTACHMENTS ? "attachments" : "message_content"), e);
+            String field = switch (e.field()) {
+                case ATTACHMENTS -> "attachments";
+                case AUTHOR_NAME -> "meta.author_name";
+                default -> "message_content";
+            };
+            throw rejected(path + "." + field, e);
         }
+    }
+
+    private static Optional<String> optionalTextOrMissing(JsonNode json, String path) throws MalformedArchiveException {
+        return json.isMissingNode() || json.isNull() ? Optional.empty() : Optional.of(text(json, path));
+    }
+
+    private static Optional<AvatarId> optionalAvatar(JsonNode json, String path) throws MalformedArchiveException {
+        if (json.isMissingNode() || json.isNull()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(AvatarId.of(text(json, path)));
+        } catch (InvalidInputException e) {
+            throw rejected(path, e);
+        }
+    }
+
+    private static boolean flag(JsonNode json, String path) throws MalformedArchiveException {
+        if (json.isMissingNode() || json.isNull()) {
+            return false;
+        }
+        if (!json.isBoolean()) {
+            throw new MalformedArchiveException(path, "must be true or false, got " + describe(json));
+        }
+        return json.booleanValue();
+    }
+
+    private static List<MessageId> messageIds(JsonNode json, String path) throws MalformedArchiveException {
+        if (json.isMissingNode() || json.isNull()) {
+            return List.of();
+        }
+        if (!json.isArray()) {
+            throw new MalformedArchiveException(path, "must be a list of Discord message ids, got " + describe(json));
+        }
+        List<MessageId> ids = new ArrayList<>(json.size());
+        for (int i = 0; i < json.size(); i++) {
+            ids.add(id(json.get(i), path + "[" + i + "]", MessageId::of));
+        }
+        return ids;
     }
 
     private static MessageType messageType(JsonNode json, String path) throws MalformedArchiveException {

@@ -47,7 +47,10 @@ final class ArchiveJsonWriter {
         return json;
     }
 
-    /** The documented message keys in order; {@code meta} holds only what is set; Parley's extras after it. */
+    /**
+     * The documented message keys in order; {@code meta} holds only what is set (the documented
+     * {@code requester} and {@code tools}, then Parley's reply data); Parley's extras after it.
+     */
     static ObjectNode fromDomain(Message message) {
         ObjectNode json = NODES.objectNode();
         json.put("created_at", ArchiveTimestamps.format(message.createdAt()));
@@ -58,6 +61,15 @@ final class ArchiveJsonWriter {
         if (!message.tools().isEmpty()) {
             ArrayNode tools = meta.putArray("tools");
             message.tools().forEach(tool -> tools.add(fromDomain(tool)));
+        }
+        message.authorName().ifPresent(name -> meta.put("author_name", name));
+        message.avatar().ifPresent(avatar -> meta.put("avatar_id", avatar.value()));
+        if (message.authorIsBot()) {
+            meta.put("bot", true);
+        }
+        if (!message.postedIds().isEmpty()) {
+            ArrayNode posted = meta.putArray("message_ids");
+            message.postedIds().forEach(id -> posted.add(id.value()));
         }
         if (!message.attachments().isEmpty()) {
             ArrayNode attachments = json.putArray("attachments");

@@ -65,6 +65,33 @@ class RoundTripTest {
     }
 
     @Test
+    void anAvatarsReplyDataFollowsTheDocumentedMetaKeys() throws IOException {
+        JsonFileConversationArchive archive = new JsonFileConversationArchive(directory);
+        Conversation conversation = EchoExamples.newConversation()
+                .append(EchoExamples.hello().withAuthorName("Alice")).conversation()
+                .append(EchoExamples.avatarReply()).conversation();
+
+        String fileName = archive.save(conversation);
+        String text = Files.readString(directory.resolve(fileName));
+
+        assertThat(text).contains("""
+                      "meta": {
+                        "requester": "123456789012345678",
+                        "author_name": "Alice"
+                      }
+                """);
+        assertThat(text).contains("""
+                      "meta": {
+                        "author_name": "Echo",
+                        "avatar_id": "echo",
+                        "bot": true,
+                        "message_ids": ["1311111111111111112", "1311111111111111113"]
+                      }
+                """);
+        assertThat(archive.load(fileName).flatMap(ArchivedTranscript::conversation)).contains(conversation);
+    }
+
+    @Test
     void toolParametersOfEveryJsonKindReadBackEqual() {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("z_first", "text");

@@ -28,6 +28,9 @@ final class ErrorCodes {
     static final String UNREADABLE_ARCHIVE = "unreadable_archive";
     static final String INTERNAL_ERROR = "internal_error";
     static final String STORAGE_UNAVAILABLE = "storage_unavailable";
+    static final String MODEL_NOT_CONFIGURED = "model_not_configured";
+    static final String AVATAR_NOT_FOUND = "avatar_not_found";
+    static final String SUMMARY_NOT_FOUND = "summary_not_found";
 
     private ErrorCodes() {
     }
@@ -54,6 +57,7 @@ final class ErrorCodes {
             case MESSAGE_ID -> "message_id";
             case MESSAGE_CONTENT -> "message_content";
             case ATTACHMENTS -> "attachment URLs";
+            case AUTHOR_NAME -> "meta.author_name";
             case TOOL_CALL -> "a tool call";
             case TOOL_PARAMETERS -> "tool parameters";
             case AVATAR_ID -> "avatar_id";

@@ -81,4 +81,33 @@ final class ErrorResponses {
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)))
     @interface Unavailable {
     }
+
+    /** 404: the avatar catalogue has no such avatar. */
+    @Documented
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target({ElementType.METHOD, ElementType.TYPE})
+    @ApiResponse(responseCode = "404", description = "avatar_not_found: the avatar catalogue has no such avatar",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)))
+    @interface AvatarNotFound {
+    }
+
+    /** 503: no language model is configured; nothing was recorded. */
+    @Documented
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target({ElementType.METHOD, ElementType.TYPE})
+    @ApiResponse(responseCode = "503", description = "model_not_configured: no language model is configured; nothing was recorded",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)))
+    @interface ModelNotConfigured {
+    }
+
+    /** 502, 504 or 429: the reply could not be generated; nothing was recorded and the cooldowns were given back. */
+    @Documented
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target({ElementType.METHOD, ElementType.TYPE})
+    @ApiResponse(responseCode = "502", description = "model_failed, model_rate_limited, empty_reply: the reply could not be generated;"
+            + " nothing was recorded and the cooldowns were given back (model_timeout answers 504, budget_exhausted and"
+            + " model_rate_limited 429 with Retry-After)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)))
+    @interface ReplyFailed {
+    }
 }

@@ -3,6 +3,7 @@ package dev.parley.adapters.http;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.parley.domain.avatar.AvatarId;
 import dev.parley.domain.conversation.Message;
 import dev.parley.domain.conversation.MessageType;
 import dev.parley.domain.conversation.ToolCall;
@@ -39,7 +40,11 @@ public record MessageJson(
                 typeName(message.type()),
                 message.content(),
                 new MetaJson(message.requester().map(UserId::value).orElse(null),
-                        message.tools().stream().map(ToolCallJson::fromDomain).toList()),
+                        message.tools().stream().map(ToolCallJson::fromDomain).toList(),
+                        message.authorName().orElse(null),
+                        message.avatar().map(AvatarId::value).orElse(null),
+                        message.authorIsBot() ? Boolean.TRUE : null,
+                        message.postedIds().stream().map(MessageId::value).toList()),
                 message.attachments(),
                 message.id().map(MessageId::value).orElse(null));
     }
@@ -56,7 +61,20 @@ public record MessageJson(
         Instant created = createdAt == null ? now : WireTime.parse("created_at", createdAt);
         Optional<UserId> requester = Optional.empty();
         List<ToolCall> tools = List.of();
+        Optional<String> authorName = Optional.empty();
+        Optional<AvatarId> avatar = Optional.empty();
+        boolean bot = false;
+        List<MessageId> posted = List.of();
         if (meta != null) {
+            authorName = Optional.ofNullable(meta.authorName());
+            avatar = Optional.ofNullable(meta.avatarId()).map(AvatarId::of);
+            bot = Boolean.TRUE.equals(meta.bot());
+            if (meta.messageIds() != null) {
+                if (meta.messageIds().stream().anyMatch(Objects::isNull)) {
+                    throw ApiException.invalid(ErrorCodes.INVALID_INPUT, "meta.message_ids must be a list of message id strings, got a null entry");
+                }
+                posted = meta.messageIds().stream().map(value -> Ids.message("meta.message_ids", value)).toList();
+            }
             if (meta.requester() != null) {
                 requester = Optional.of(Ids.user("meta.requester", meta.requester()));
             }
@@ -72,7 +90,7 @@ public record MessageJson(
             throw ApiException.invalid(ErrorCodes.INVALID_INPUT, "attachments must be a list of URL strings, got a null entry");
         }
         Optional<MessageId> id = messageId == null ? Optional.empty() : Optional.of(MessageId.of(messageId));
-        return new Message(created, type, messageContent, requester, tools, urls, id);
+        return new Message(created, type, messageContent, requester, tools, urls, id, authorName, avatar, bot, posted);
     }
 
     /** The API's name of a message type: lowercase, as in the Echo document ({@code tool_call}). */

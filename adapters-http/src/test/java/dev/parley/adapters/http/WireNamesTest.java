@@ -2,6 +2,7 @@ package dev.parley.adapters.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.application.port.in.SkipReason;
 import dev.parley.domain.InputField;
 import dev.parley.domain.conversation.MessageType;
 import dev.parley.domain.reply.DenialReason;
@@ -21,6 +22,13 @@ class WireNamesTest {
     void denialReasonsUseTheDocumentedNames() {
         assertThat(Arrays.stream(DenialReason.values()).map(GateDecisionJson::reasonName))
                 .containsExactly("avatar_cooldown", "bot_reply_cooldown", "responders_full", "narrative_cooldown", "storage_unavailable");
+    }
+
+    @Test
+    void skipReasonsUseTheDocumentedNames() {
+        assertThat(Arrays.stream(SkipReason.values()).map(SkipReasons::name)).containsExactly("chain_limit", "avatar_cooldown",
+                "bot_reply_cooldown", "responders_full", "storage_unavailable", "model_not_configured", "model_timeout",
+                "model_rate_limited", "model_failed", "budget_exhausted", "empty_reply", "post_failed", "interrupted", "internal_error");
     }
 
     @Test

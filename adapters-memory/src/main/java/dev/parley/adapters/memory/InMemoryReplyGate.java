@@ -61,6 +61,16 @@ public final class InMemoryReplyGate implements ReplyGate {
     }
 
     @Override
+    public void release(ReplyRequest request, GateDecision.Admitted admission) {
+        Objects.requireNonNull(request, "request == null");
+        Objects.requireNonNull(admission, "admission == null");
+        channels.computeIfPresent(request.channel(), (channel, state) -> {
+            state.release(request, admission, policy);
+            return state;
+        });
+    }
+
+    @Override
     public GateDecision tryTakeNarrativeSlot() {
         while (true) {
             Optional<Instant> ends = narrativeEnds.get();
@@ -105,12 +115,23 @@ public final class InMemoryReplyGate implements ReplyGate {
         private final Map<MessageId, Trigger> triggers = new HashMap<>();
 
         GateDecision decide(ReplyRequest request, Instant now, ReplyPolicy policy) {
+            ReplyPolicy.Ruling<GateState> ruling = policy.decide(request, stateOf(request), now);
+            keep(request, ruling.next());
+            return ruling.decision();
+        }
+
+        void release(ReplyRequest request, GateDecision.Admitted admission, ReplyPolicy policy) {
+            keep(request, policy.release(request, admission, stateOf(request)));
+        }
+
+        private GateState stateOf(ReplyRequest request) {
             Trigger trigger = triggers.get(request.trigger());
-            GateState before = new GateState(Optional.ofNullable(avatarUntil.get(request.avatar())),
+            return new GateState(Optional.ofNullable(avatarUntil.get(request.avatar())),
                     botReplyUntil.equals(Instant.MIN) ? Optional.empty() : Optional.of(botReplyUntil),
                     trigger == null ? Set.of() : trigger.responders, trigger == null ? Optional.empty() : Optional.of(trigger.forgetAt));
-            ReplyPolicy.Ruling<GateState> ruling = policy.decide(request, before, now);
-            GateState after = ruling.next();
+        }
+
+        private void keep(ReplyRequest request, GateState after) {
             after.avatarCooldownEnds().ifPresentOrElse(until -> avatarUntil.put(request.avatar(), until),
                     () -> avatarUntil.remove(request.avatar()));
             botReplyUntil = after.botReplyCooldownEnds().orElse(Instant.MIN);
@@ -119,7 +140,6 @@ public final class InMemoryReplyGate implements ReplyGate {
             } else {
                 triggers.put(request.trigger(), new Trigger(after.responders(), after.respondersForgottenAt().orElseThrow()));
             }
-            return ruling.decision();
         }
 
         /** Drops what has expired by {@code now}; true if nothing is left. */

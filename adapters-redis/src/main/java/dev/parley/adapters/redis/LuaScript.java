@@ -28,6 +28,7 @@ final class LuaScript {
     static final LuaScript SUMMARY = load("summary");
     static final LuaScript REMOVE = load("remove");
     static final LuaScript FIND = load("find");
+    static final LuaScript TAIL = load("tail");
     static final LuaScript OVERVIEW = load("overview");
     static final LuaScript COUNT = load("count");
     static final LuaScript DUE = load("due");
@@ -36,12 +37,17 @@ final class LuaScript {
     static final LuaScript RENEW = load("renew");
     static final LuaScript ACKNOWLEDGE = load("ack");
     static final LuaScript ADMIT = load("admit");
+    static final LuaScript RELEASE = load("release");
     static final LuaScript NARRATIVE = load("narrative");
     static final LuaScript ACTIVATE = load("activate", "roster-lib");
     static final LuaScript ACTIVE = load("active", "roster-lib");
     static final LuaScript BUDGET = load("budget");
     static final LuaScript IDENTIFY_HOLD = load("identify-hold");
     static final LuaScript WEBHOOK_FORGET = load("webhook-forget");
+    static final LuaScript JOURNAL_REPLY = load("journal-reply");
+    static final LuaScript JOURNAL_NARRATIVE = load("journal-narrative");
+    static final LuaScript SUMMARY_SAVE = load("summary-save");
+    static final LuaScript SUMMARY_RELEASE = load("summary-release");
 
     /**
      * Put after the header of a script run on a clock the caller controls (tests only, see

@@ -3,6 +3,7 @@ package dev.parley.adapters.redis;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.parley.domain.avatar.AvatarId;
 import dev.parley.domain.conversation.Message;
 import dev.parley.domain.conversation.MessageType;
 import dev.parley.domain.conversation.ToolCall;
@@ -18,7 +19,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One history entry as compact JSON: every field of {@link Message} survives the round trip,
+ * One history entry as compact JSON: every field of {@link Message} survives the round trip (keys
+ * written only when set: {@code at, type, content, requester, tools, attachments, id, author, avatar,
+ * bot, posted}),
  * tool parameters included (ToolCall normalises the numbers Jackson reads back, so they compare
  * equal to the ones written).
  */
@@ -61,6 +64,22 @@ final class MessageCodec {
             if (message.id().isPresent()) {
                 json.writeStringField("id", message.id().get().value());
             }
+            if (message.authorName().isPresent()) {
+                json.writeStringField("author", message.authorName().get());
+            }
+            if (message.avatar().isPresent()) {
+                json.writeStringField("avatar", message.avatar().get().value());
+            }
+            if (message.authorIsBot()) {
+                json.writeBooleanField("bot", true);
+            }
+            if (!message.postedIds().isEmpty()) {
+                json.writeArrayFieldStart("posted");
+                for (MessageId posted : message.postedIds()) {
+                    json.writeString(posted.value());
+                }
+                json.writeEndArray();
+            }
             json.writeEndObject();
         } catch (IOException e) {
             throw new IllegalStateException("cannot encode a message as JSON", e);
@@ -87,7 +106,11 @@ final class MessageCodec {
                 Optional.ofNullable((String) in.get("requester")).map(UserId::of),
                 tools,
                 (List<String>) in.getOrDefault("attachments", List.of()),
-                Optional.ofNullable((String) in.get("id")).map(MessageId::of));
+                Optional.ofNullable((String) in.get("id")).map(MessageId::of),
+                Optional.ofNullable((String) in.get("author")),
+                Optional.ofNullable((String) in.get("avatar")).map(AvatarId::of),
+                Boolean.TRUE.equals(in.get("bot")),
+                ((List<String>) in.getOrDefault("posted", List.of())).stream().map(MessageId::of).toList());
     }
 
     /** The stored name of a message type: lowercase ({@code tool_call}), as every stored message so far has it. */

@@ -5,6 +5,7 @@ import dev.parley.domain.conversation.ClaimedConversation;
 import dev.parley.domain.conversation.Conversation;
 import dev.parley.domain.conversation.ConversationOverview;
 import dev.parley.domain.conversation.ConversationStore;
+import dev.parley.domain.conversation.ConversationTail;
 import dev.parley.domain.conversation.Message;
 import dev.parley.domain.id.ThreadId;
 import io.lettuce.core.ScriptOutputType;
@@ -131,6 +132,27 @@ public final class RedisConversationStore implements ConversationStore {
     public Optional<Conversation> find(ThreadId threadId) {
         Objects.requireNonNull(threadId, "threadId == null");
         return decodeFound(live.await("find", keys.conversation(threadId), startRead(LuaScript.FIND, threadId)));
+    }
+
+    /** {@inheritDoc} One script, {@code tail.lua}: the hash, {@code LLEN} and {@code LRANGE -limit -1}; only the tail is decoded. */
+    @Override
+    public Optional<ConversationTail> tail(ThreadId threadId, int limit) {
+        Objects.requireNonNull(threadId, "threadId == null");
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must not be negative, got " + limit);
+        }
+        List<Object> reply = live.script("tail", LuaScript.TAIL, ScriptOutputType.MULTI,
+                List.of(keys.conversation(threadId), keys.history(threadId)), List.of(Integer.toString(limit)));
+        if (reply.isEmpty()) {
+            return Optional.empty();
+        }
+        List<?> encoded = (List<?>) reply.get(2);
+        List<Message> recent = new ArrayList<>(encoded.size());
+        for (Object entry : encoded) {
+            recent.add(MessageCodec.decode((String) entry));
+        }
+        return Optional.of(new ConversationTail(ConversationHash.overview((List<?>) reply.get(0), RedisTime.parseMicros(reply.get(1))),
+                recent));
     }
 
     @Override

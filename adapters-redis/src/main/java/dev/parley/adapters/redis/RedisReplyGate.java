@@ -84,6 +84,21 @@ public final class RedisReplyGate implements ReplyGate {
         }
     }
 
+    /** {@inheritDoc} One script, {@code release.lua}; a Redis failure is logged (rate-limited) and the cooldowns run out. */
+    @Override
+    public void release(ReplyRequest request, GateDecision.Admitted admission) {
+        Objects.requireNonNull(request, "request == null");
+        Objects.requireNonNull(admission, "admission == null");
+        String channel = keys.channel(request.channel());
+        try {
+            redis.integerScript("release", LuaScript.RELEASE, 2,
+                    GateKeys.botReplyCooldown(channel), GateKeys.avatarCooldown(channel, request.avatar()),
+                    Long.toString(RedisTime.epochMicros(admission.at())), avatarCooldown, botReplyCooldown);
+        } catch (RuntimeException e) {
+            logFailure("cooldown release", e);
+        }
+    }
+
     @Override
     public GateDecision tryTakeNarrativeSlot() {
         try {
@@ -128,15 +143,19 @@ public final class RedisReplyGate implements ReplyGate {
 
     /** Any failure, including a reply this code cannot read, denies: admitting blindly could double-reply. */
     private GateDecision failClosed(String operation, RuntimeException e) {
+        logFailure(operation, e);
+        return unavailable;
+    }
+
+    private void logFailure(String operation, RuntimeException e) {
         long now = System.nanoTime();
         long due = nextLogNanos.get();
         if (now - due >= 0 && nextLogNanos.compareAndSet(due, now + LOG_INTERVAL.toNanos())) {
             long suppressed = unloggedFailures.getAndSet(0);
-            LOG.log(System.Logger.Level.WARNING, "Reply gate denies ({0} failed, {1} more failures since the last warning): {2}",
+            LOG.log(System.Logger.Level.WARNING, "Reply gate {0} failed; decisions deny while Redis fails ({1} more failures since the last warning): {2}",
                     operation, suppressed, e.getMessage());
         } else {
             unloggedFailures.incrementAndGet();
         }
-        return unavailable;
     }
 }

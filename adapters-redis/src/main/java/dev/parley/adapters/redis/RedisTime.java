@@ -16,6 +16,11 @@ final class RedisTime {
                 Math.floorMod(epochMicros, MICROS_PER_SECOND) * 1_000L);
     }
 
+    /** {@code instant} in microseconds since the epoch, the scripts' unit of time (a sub-microsecond rest is dropped). */
+    static long epochMicros(Instant instant) {
+        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), MICROS_PER_SECOND), instant.getNano() / 1_000L);
+    }
+
     /** {@code duration} in whole microseconds (a sub-microsecond rest is dropped). */
     static long micros(Duration duration) {
         return duration.toNanos() / 1_000L;

@@ -15,8 +15,12 @@ import dev.parley.domain.id.ChannelId;
 import dev.parley.domain.id.MessageId;
 import dev.parley.domain.id.RequestId;
 import dev.parley.domain.id.ThreadId;
+import dev.parley.domain.narrative.Narrative;
+import dev.parley.domain.reply.GateDecision;
 import dev.parley.domain.reply.ReplyRequest;
 import dev.parley.domain.reply.ReplyRules;
+import dev.parley.domain.summary.ChannelSummary;
+import dev.parley.domain.summary.GenerationLease;
 import dev.parley.domain.testing.MutableClock;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -102,6 +106,7 @@ class ScriptsDeclareTheirKeysTest {
         }
         store.remove(ThreadId.of("13"));
         store.find(ThreadId.of("11"));
+        store.tail(ThreadId.of("11"), 1);
         store.findAll();
         store.overviews();
         clock.advance(idle.plus(options.grace()).plusSeconds(1)); // deadlines now "doubtful" for count
@@ -117,6 +122,8 @@ class ScriptsDeclareTheirKeysTest {
         RedisGateOptions gateOptions = RedisGateOptions.defaults().withKeyPrefix("declared");
         RedisReplyGate gate = new RedisReplyGate(redis.live(), ReplyRules.defaults(), gateOptions, ScriptClock.controlledBy(clock));
         ChannelId channel = ChannelId.of("31");
+        GateDecision admitted = gate.decide(ReplyRequest.of(channel, AvatarId.of("ada"), MessageId.of("41")));
+        gate.release(ReplyRequest.of(channel, AvatarId.of("ada"), MessageId.of("41")), (GateDecision.Admitted) admitted);
         gate.decide(ReplyRequest.of(channel, AvatarId.of("ada"), MessageId.of("41")));
         gate.decide(ReplyRequest.of(channel, AvatarId.of("bo"), MessageId.of("41")));
         gate.tryTakeNarrativeSlot();
@@ -128,6 +135,18 @@ class ScriptsDeclareTheirKeysTest {
         }
         roster.activate(channel, AvatarId.of("cy"), RequestId.of("req-cy"));
         roster.active(channel);
+
+        RedisAvatarJournal journal = new RedisAvatarJournal(redis.live(), "declared", 3, 2, Duration.ofMinutes(5));
+        journal.recordReply(AvatarId.of("ada"), "a reply", clock.instant());
+        journal.recentReplies(AvatarId.of("ada"));
+        journal.mostRecentlyActive(3);
+        journal.addNarrative(new Narrative(AvatarId.of("ada"), "a narrative", clock.instant()));
+        journal.narratives(AvatarId.of("ada"));
+        RedisChannelSummaries summaries = new RedisChannelSummaries(redis.live(), "declared", Duration.ofMinutes(5));
+        GenerationLease lease = summaries.tryStartGeneration(AvatarId.of("ada"), channel, Duration.ofSeconds(30)).orElseThrow();
+        summaries.save(new ChannelSummary(AvatarId.of("ada"), channel, "a summary", clock.instant()), lease);
+        summaries.release(summaries.tryStartGeneration(AvatarId.of("ada"), channel, Duration.ofSeconds(30)).orElseThrow());
+        summaries.find(AvatarId.of("ada"), channel);
     }
 
     /** The keys among a command's arguments. */

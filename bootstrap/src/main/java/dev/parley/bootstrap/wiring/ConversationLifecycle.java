@@ -5,7 +5,9 @@ import dev.parley.application.port.in.SaveBeforeShutdown;
 import dev.parley.application.port.in.ShutdownSave;
 import dev.parley.bootstrap.config.Durations;
 import dev.parley.bootstrap.config.ParleySettings;
+import dev.parley.bootstrap.config.ResponderConfiguration;
 import dev.parley.bootstrap.config.SettingsFactory;
+import dev.parley.domain.avatar.AvatarCatalogue;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
@@ -29,20 +31,25 @@ final class ConversationLifecycle implements ApplicationEventListener<ServerStar
     private final SaveBeforeShutdown saveBeforeShutdown;
     private final IdleSweeper sweeper;
     private final ParleySettings settings;
+    private final ResponderConfiguration responder;
+    private final AvatarCatalogue catalogue;
 
-    ConversationLifecycle(SaveBeforeShutdown saveBeforeShutdown, IdleSweeper sweeper, ParleySettings settings) {
+    ConversationLifecycle(SaveBeforeShutdown saveBeforeShutdown, IdleSweeper sweeper, ParleySettings settings,
+            ResponderConfiguration responder, AvatarCatalogue catalogue) {
         this.saveBeforeShutdown = saveBeforeShutdown;
         this.sweeper = sweeper;
         this.settings = settings;
+        this.responder = responder;
+        this.catalogue = catalogue;
     }
 
     @Override
     public void onApplicationEvent(ServerStartupEvent event) {
         LOG.log(Level.INFO, "Parley listening on {0} in {1} ms: storage {2}, archive directory {3}, idle time {4}"
-                        + " (cleanup {5}), API token {6}",
+                        + " (cleanup {5}), API token {6}, {7}",
                 event.getSource().getURL(), String.valueOf(sinceProcessStart()), settings.storage().configName(),
                 settings.archiveDirectory(), Durations.format(settings.idleTime()), SettingsFactory.cleanupName(settings.cleanup()),
-                settings.apiToken().isPresent() ? "required" : "not required");
+                settings.apiToken().isPresent() ? "required" : "not required", ResponderFactory.describe(responder, catalogue));
     }
 
     /** Milliseconds since the JVM started (ProcessHandle: cheaper at start-up than the JMX runtime bean). */

@@ -65,9 +65,10 @@ class StartupLogTest {
     }
 
     @Test
-    void startLogsOneLineWithAddressStorageArchiveAndIdleTimeAndNeverTheToken() {
+    void startLogsOneLineWithAddressStorageArchiveIdleTimeAndModelAndNeverTheTokenOrTheModelKey() {
         try (RunningParley parley = RunningParley.start(Map.of("parley.api.token", TOKEN,
-                "parley.conversations.idle-time", "90s"))) {
+                "parley.conversations.idle-time", "90s", "parley.llm.base-url", "http://127.0.0.1:9/v1", "parley.llm.model", "tiny",
+                "parley.llm.api-key", "sk-" + TOKEN))) {
             ApiClient wrong = parley.client("wrong-" + TOKEN);
             wrong.get("/conversations");
             parley.client(TOKEN).post("/conversations",
@@ -85,7 +86,8 @@ class StartupLogTest {
                     .contains("storage memory")
                     .contains("archive directory " + parley.archive())
                     .contains("idle time 90s")
-                    .contains("API token required"));
+                    .contains("API token required")
+                    .contains("model tiny at 127.0.0.1:9, 0 avatars (no catalogue)"));
             assertThat(events).noneSatisfy(e -> assertThat(e.getFormattedMessage()).contains(TOKEN));
             assertThat(events).anySatisfy(e -> assertThat(e.getFormattedMessage()).contains("saved 1 of 1 live conversations"));
         }

@@ -44,6 +44,21 @@ public interface ConversationStore {
     /** The live conversation of a thread, as it is now. */
     Optional<Conversation> find(ThreadId threadId);
 
+    /**
+     * The live conversation of a thread with only its last {@code limit} messages (oldest first)
+     * and the whole history's length: what a reply's context needs, without reading a long
+     * history. One consistent read. This default reads the whole conversation; a store that keeps
+     * histories outside the process (Redis) reads only the tail.
+     *
+     * @throws IllegalArgumentException if {@code limit} is negative
+     */
+    default Optional<ConversationTail> tail(ThreadId threadId, int limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must not be negative, got " + limit);
+        }
+        return find(threadId).map(conversation -> ConversationTail.of(conversation, limit));
+    }
+
     /** Whether the thread has a live conversation. */
     boolean exists(ThreadId threadId);
 

@@ -2,6 +2,7 @@ package dev.parley.domain.conversation;
 
 import dev.parley.domain.InputField;
 import dev.parley.domain.InvalidInputException;
+import dev.parley.domain.avatar.AvatarId;
 import dev.parley.domain.id.MessageId;
 import dev.parley.domain.id.UserId;
 import java.time.Instant;
@@ -18,8 +19,15 @@ import java.util.Optional;
  * message read back from an archive equals the one written. {@code id}, when set, is the Discord
  * message it came from; a store recognises a replay of the same id and keeps one copy.
  *
+ * <p>What a reply needs to know about a message, each optional: the author's display name (a
+ * person's, another bot's, or the avatar's name for an avatar's reply), the avatar that wrote it,
+ * whether a bot wrote it, and the platform's ids of the posts it was delivered as (a reply split
+ * into chunks has one per chunk, so a reply to any of them finds the avatar).
+ *
  * <pre>{@code
- * Message hello = Message.chat(now, "Hello, Echo!").from(UserId.of("123456789012345678"));
+ * Message hello = Message.chat(now, "Hello, Echo!").from(UserId.of("123456789012345678")).withAuthorName("Alice");
+ * Message reply = Message.chat(now, "Hi Alice!").fromAvatar(AvatarId.of("echo")).withAuthorName("Echo")
+ *         .withPostedIds(List.of(MessageId.of("1311111111111111112")));
  * }</pre>
  */
 public record Message(
@@ -29,7 +37,14 @@ public record Message(
         Optional<UserId> requester,
         List<ToolCall> tools,
         List<String> attachments,
-        Optional<MessageId> id) {
+        Optional<MessageId> id,
+        Optional<String> authorName,
+        Optional<AvatarId> avatar,
+        boolean authorIsBot,
+        List<MessageId> postedIds) {
+
+    /** The longest author name kept: far beyond any platform's display names, short enough for a prompt line. */
+    public static final int MAX_AUTHOR_NAME_LENGTH = 200;
 
     public Message {
         Objects.requireNonNull(createdAt, "createdAt == null");
@@ -47,6 +62,16 @@ public record Message(
                 throw new InvalidInputException(InputField.ATTACHMENTS, "must not be blank");
             }
         }
+        authorName = Objects.requireNonNullElse(authorName, Optional.empty());
+        authorName.ifPresent(Message::requireAuthorName);
+        avatar = Objects.requireNonNullElse(avatar, Optional.empty());
+        postedIds = postedIds == null ? List.of() : List.copyOf(postedIds);
+    }
+
+    /** A message without the reply data (author name, avatar, bot flag, posted ids). */
+    public Message(Instant createdAt, MessageType type, String content, Optional<UserId> requester, List<ToolCall> tools,
+            List<String> attachments, Optional<MessageId> id) {
+        this(createdAt, type, content, requester, tools, attachments, id, Optional.empty(), Optional.empty(), false, List.of());
     }
 
     /** A message of {@code type} with no requester, tools, attachments or id. */
@@ -60,18 +85,63 @@ public record Message(
 
     /** This message, sent by {@code user}. */
     public Message from(UserId user) {
-        return new Message(createdAt, type, content, Optional.of(user), tools, attachments, id);
+        return new Message(createdAt, type, content, Optional.of(user), tools, attachments, id, authorName, avatar, authorIsBot,
+                postedIds);
     }
 
     public Message withTools(List<ToolCall> toolCalls) {
-        return new Message(createdAt, type, content, requester, toolCalls, attachments, id);
+        return new Message(createdAt, type, content, requester, toolCalls, attachments, id, authorName, avatar, authorIsBot,
+                postedIds);
     }
 
     public Message withAttachments(List<String> urls) {
-        return new Message(createdAt, type, content, requester, tools, urls, id);
+        return new Message(createdAt, type, content, requester, tools, urls, id, authorName, avatar, authorIsBot, postedIds);
     }
 
     public Message withId(MessageId messageId) {
-        return new Message(createdAt, type, content, requester, tools, attachments, Optional.of(messageId));
+        return new Message(createdAt, type, content, requester, tools, attachments, Optional.of(messageId), authorName, avatar,
+                authorIsBot, postedIds);
+    }
+
+    /** This message, written by someone shown as {@code name}. */
+    public Message withAuthorName(String name) {
+        return new Message(createdAt, type, content, requester, tools, attachments, id, Optional.of(name), avatar, authorIsBot,
+                postedIds);
+    }
+
+    /** This message, written by the avatar {@code writer} (an avatar's reply, its thinking or its tool calls). */
+    public Message fromAvatar(AvatarId writer) {
+        return new Message(createdAt, type, content, requester, tools, attachments, id, authorName, Optional.of(writer), authorIsBot,
+                postedIds);
+    }
+
+    /** This message, written by a bot (another bot, or another bot's avatar). */
+    public Message fromBot() {
+        return new Message(createdAt, type, content, requester, tools, attachments, id, authorName, avatar, true, postedIds);
+    }
+
+    /** This message, delivered as the platform's posts {@code ids}, in order. */
+    public Message withPostedIds(List<MessageId> ids) {
+        return new Message(createdAt, type, content, requester, tools, attachments, id, authorName, avatar, authorIsBot, ids);
+    }
+
+    /** Whether a bot or an avatar wrote it, rather than a person. */
+    public boolean writtenByMachine() {
+        return authorIsBot || avatar.isPresent();
+    }
+
+    /** Whether {@code message} is this message or one of its posts. */
+    public boolean isOrWasPostedAs(MessageId message) {
+        return id.filter(message::equals).isPresent() || postedIds.contains(message);
+    }
+
+    private static void requireAuthorName(String name) {
+        if (name.isBlank()) {
+            throw new InvalidInputException(InputField.AUTHOR_NAME, "must not be blank");
+        }
+        if (name.length() > MAX_AUTHOR_NAME_LENGTH) {
+            throw new InvalidInputException(InputField.AUTHOR_NAME,
+                    "must be at most " + MAX_AUTHOR_NAME_LENGTH + " characters, got " + name.length());
+        }
     }
 }

@@ -19,6 +19,15 @@ public interface ReplyGate {
     GateDecision decide(ReplyRequest request);
 
     /**
+     * Gives back the cooldowns {@code admission} of {@code request} took, as
+     * {@link ReplyPolicy#release} does, in one atomic step: the reply it admitted was never
+     * delivered (a model error, a timeout, a failed post), so it must not hold up the channel
+     * (decisions.md 24). Cooldowns a later admission took meanwhile are left alone. A gate whose
+     * backing service fails logs it and returns: the cooldowns then simply run out.
+     */
+    void release(ReplyRequest request, GateDecision.Admitted admission);
+
+    /**
      * Takes the global narrative slot, across channels and instances, as
      * {@link ReplyPolicy#takeNarrativeSlot} does: before a narrative is generated, so at most one
      * runs per narrative cooldown (decisions.md 12).

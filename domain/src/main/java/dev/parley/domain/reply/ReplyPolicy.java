@@ -94,6 +94,33 @@ public final class ReplyPolicy {
     }
 
     /**
+     * Gives back the cooldowns that {@code admission} of {@code request} took, because the reply it
+     * admitted was never delivered (decisions.md 24): each cooldown is removed from {@code state}
+     * only while it is still the one that admission started, ending at {@code admission.at()} plus
+     * its length. A cooldown a later admission took (another avatar in the channel, the same avatar
+     * for another trigger), one re-anchored after a clock step, or one already over is left as it
+     * is. The responder's place for the trigger is kept: the cap counts avatars, and the same
+     * avatar asking again for the same trigger stays admitted.
+     */
+    public GateState release(ReplyRequest request, GateDecision.Admitted admission, GateState state) {
+        Objects.requireNonNull(request, "request == null");
+        Objects.requireNonNull(admission, "admission == null");
+        Objects.requireNonNull(state, "state == null");
+        return new GateState(
+                released(state.avatarCooldownEnds(), rules.avatarResponseCooldown(), admission.at()),
+                released(state.botReplyCooldownEnds(), rules.botReplyCooldown(), admission.at()),
+                state.responders(), state.respondersForgottenAt());
+    }
+
+    /** {@code ends}, unless it is the deadline an admission at {@code admittedAt} set for {@code cooldown}. */
+    private static Optional<Instant> released(Optional<Instant> ends, Duration cooldown, Instant admittedAt) {
+        if (cooldown.isZero()) {
+            return ends;
+        }
+        return ends.filter(end -> !end.equals(admittedAt.plus(cooldown)));
+    }
+
+    /**
      * Takes the global narrative slot at {@code now} unless the narrative cooldown, ending at
      * {@code cooldownEnds}, still runs: then {@code Denied(NARRATIVE_COOLDOWN, time left)}.
      * The next state is when the cooldown ends afterwards (empty when none runs).

@@ -7,6 +7,7 @@ import static dev.parley.domain.testing.EchoExamples.OTHER_USER;
 import static dev.parley.domain.testing.EchoExamples.REQUESTER;
 import static dev.parley.domain.testing.EchoExamples.THREAD;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.parley.domain.id.MessageId;
 import dev.parley.domain.id.ThreadId;
@@ -363,6 +364,38 @@ public abstract class ConversationStoreContract {
         assertThat(echo.messageCount()).isEqualTo(EchoExamples.oneOfEachType().size() + 1);
         assertThat(echo.updatedAt()).isEqualTo(CREATED_AT.plusSeconds(90));
         assertThat(echo.participants()).containsExactly(REQUESTER, OTHER_USER);
+    }
+
+    @Test
+    void theTailIsTheLastMessagesWithTheWholeHistorysLength() {
+        store().create(EchoExamples.newConversation(), idle());
+        for (int i = 1; i <= 7; i++) {
+            store().append(THREAD, chat(i), idle());
+        }
+        store().append(THREAD, EchoExamples.avatarReply(), idle());
+        store().updateSummary(THREAD, "a summary");
+
+        ConversationTail tail = store().tail(THREAD, 3).orElseThrow();
+
+        Conversation whole = store().find(THREAD).orElseThrow();
+        assertThat(tail).isEqualTo(ConversationTail.of(whole, 3));
+        assertThat(tail.recent()).containsExactly(chat(6), chat(7), EchoExamples.avatarReply());
+        assertThat(tail.totalMessages()).isEqualTo(8);
+        assertThat(tail.conversation().summary()).isEqualTo("a summary");
+    }
+
+    @Test
+    void aTailLongerThanTheHistoryHoldsItAllAndAnEmptyTailOnlyTheLength() {
+        store().create(EchoExamples.newConversation(), idle());
+        store().append(THREAD, chat(1), idle());
+        store().append(THREAD, chat(2), idle());
+
+        assertThat(store().tail(THREAD, 50).orElseThrow().recent()).containsExactly(chat(1), chat(2));
+        ConversationTail none = store().tail(THREAD, 0).orElseThrow();
+        assertThat(none.recent()).isEmpty();
+        assertThat(none.totalMessages()).isEqualTo(2);
+        assertThat(store().tail(ThreadId.of("404"), 5)).isEmpty();
+        assertThatThrownBy(() -> store().tail(THREAD, -1)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

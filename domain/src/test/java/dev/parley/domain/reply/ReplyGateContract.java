@@ -317,6 +317,71 @@ public abstract class ReplyGateContract {
     }
 
     @Test
+    void aReleasedAdmissionLetsTheSameAvatarAnswerAgainAtOnceKeepingItsPlace() {
+        ReplyGate gate = newGate(rules());
+        Admitted first = (Admitted) gate.decide(ask(ALICE, TRIGGER));
+        assertDenied(gate.decide(ask(BOB, TRIGGER)), DenialReason.BOT_REPLY_COOLDOWN, rules().botReplyCooldown());
+
+        gate.release(ask(ALICE, TRIGGER), first);
+
+        assertThat(gate.decide(ask(ALICE, TRIGGER))).as("the same ask again, at once").isInstanceOf(Admitted.class);
+        assertThat(gate.decide(ask(CAROL, TRIGGER))).as("alice and bob still hold the trigger's places")
+                .isEqualTo(Denied.respondersFull());
+    }
+
+    @Test
+    void aReleaseFreesTheChannelForTheNextTrigger() {
+        ReplyGate gate = newGate(rules());
+        Admitted first = (Admitted) gate.decide(ask(ALICE, TRIGGER));
+
+        sharingStateWith(gate).release(ask(ALICE, TRIGGER), first);
+
+        assertThat(gate.decide(ask(BOB, NEXT_TRIGGER))).isInstanceOf(Admitted.class);
+    }
+
+    @Test
+    void aReleaseLeavesTheCooldownsALaterAdmissionTook() {
+        ReplyGate gate = newGate(rules());
+        Admitted first = (Admitted) gate.decide(ask(ALICE, TRIGGER));
+        elapse(Duration.ofMillis(1));
+        assertThat(gate.decide(ask(BOB, NEXT_TRIGGER).overridingCooldown())).isInstanceOf(Admitted.class);
+
+        gate.release(ask(ALICE, TRIGGER), first);
+
+        GateDecision alice = gate.decide(ask(ALICE, THIRD_TRIGGER));
+        assertThat(alice).isInstanceOf(Denied.class);
+        assertThat(((Denied) alice).reason()).as("alice's own cooldown is released, bob's channel cooldown is not")
+                .isEqualTo(DenialReason.BOT_REPLY_COOLDOWN);
+    }
+
+    @Test
+    void aReleaseAfterTheSameAvatarWasAdmittedAgainLeavesTheNewerCooldowns() {
+        ReplyGate gate = newGate(rules());
+        Admitted first = (Admitted) gate.decide(ask(ALICE, TRIGGER));
+        elapse(Duration.ofMillis(1));
+        assertThat(gate.decide(ask(ALICE, NEXT_TRIGGER).overridingCooldown())).isInstanceOf(Admitted.class);
+
+        gate.release(ask(ALICE, TRIGGER), first);
+
+        GateDecision again = gate.decide(ask(ALICE, THIRD_TRIGGER));
+        assertThat(again).isInstanceOf(Denied.class);
+        assertThat(((Denied) again).reason()).isEqualTo(DenialReason.AVATAR_COOLDOWN);
+        assertThat(((Denied) gate.decide(ask(BOB, THIRD_TRIGGER))).reason()).isEqualTo(DenialReason.BOT_REPLY_COOLDOWN);
+    }
+
+    @Test
+    void releasingWithEveryCooldownAtZeroChangesNothing() {
+        ReplyGate gate = newGate(rules().withAvatarResponseCooldown(Duration.ZERO).withBotReplyCooldown(Duration.ZERO));
+        Admitted first = (Admitted) gate.decide(ask(ALICE, TRIGGER));
+
+        gate.release(ask(ALICE, TRIGGER), first);
+        gate.release(ask(ALICE, TRIGGER), first);
+
+        assertThat(gate.decide(ask(BOB, TRIGGER))).isInstanceOf(Admitted.class);
+        assertThat(gate.decide(ask(CAROL, TRIGGER))).isEqualTo(Denied.respondersFull());
+    }
+
+    @Test
     void theNarrativeSlotIsTakenOncePerCooldown() {
         ReplyGate gate = newGate(rules());
 

@@ -130,6 +130,39 @@ class ReplyPolicyTest {
     }
 
     @Test
+    void aReleaseRemovesTheCooldownsItsAdmissionStartedAndKeepsThePlace() {
+        ReplyPolicy.Ruling<GateState> admitted = policy.decide(ask(ALICE), GateState.EMPTY, NOW);
+
+        GateState released = policy.release(ask(ALICE), (GateDecision.Admitted) admitted.decision(), admitted.next());
+
+        assertThat(released.avatarCooldownEnds()).isEmpty();
+        assertThat(released.botReplyCooldownEnds()).isEmpty();
+        assertThat(released.responders()).containsExactly(ALICE);
+        assertThat(policy.decide(ask(ALICE), released, NOW.plusMillis(1)).decision()).isInstanceOf(GateDecision.Admitted.class);
+    }
+
+    @Test
+    void aReleaseLeavesACooldownThatALaterAdmissionTook() {
+        GateDecision.Admitted first = new GateDecision.Admitted(NOW);
+        Instant later = NOW.plusSeconds(2);
+        GateState afterBobOverrode = state(NOW.plusSeconds(5), later.plusSeconds(10), Set.of(ALICE));
+
+        GateState released = policy.release(ask(ALICE), first, afterBobOverrode);
+
+        assertThat(released.avatarCooldownEnds()).as("still the first admission's").isEmpty();
+        assertThat(released.botReplyCooldownEnds()).as("the later admission's").contains(later.plusSeconds(10));
+    }
+
+    @Test
+    void aReleaseOfZeroCooldownsOrOfCooldownsAlreadyGoneChangesNothing() {
+        ReplyPolicy off = new ReplyPolicy(RULES.withAvatarResponseCooldown(Duration.ZERO).withBotReplyCooldown(Duration.ZERO));
+        GateState someoneElses = state(NOW.plusSeconds(3), NOW.plusSeconds(7), Set.of(ALICE));
+
+        assertThat(off.release(ask(ALICE), new GateDecision.Admitted(NOW), someoneElses)).isEqualTo(someoneElses);
+        assertThat(policy.release(ask(ALICE), new GateDecision.Admitted(NOW), GateState.EMPTY)).isEqualTo(GateState.EMPTY);
+    }
+
+    @Test
     void theNarrativeSlotIsRefusedWhileItsCooldownRunsAndTakenAfter() {
         ReplyPolicy.Ruling<Optional<Instant>> taken = policy.takeNarrativeSlot(Optional.empty(), NOW);
         ReplyPolicy.Ruling<Optional<Instant>> refused = policy.takeNarrativeSlot(taken.next(), NOW.plusSeconds(60));

@@ -1,5 +1,6 @@
 package dev.parley.domain.testing;
 
+import dev.parley.domain.avatar.AvatarId;
 import dev.parley.domain.conversation.Conversation;
 import dev.parley.domain.conversation.Message;
 import dev.parley.domain.conversation.MessageType;
@@ -78,7 +79,17 @@ public final class EchoExamples {
                 c.guildName(), c.requester(), List.of(REQUESTER, OTHER_USER), c.history());
     }
 
-    /** One message of every type, with every optional part set somewhere (requester, tools, attachments, id). */
+    /** An avatar's reply as the responder records it: its author name, avatar, the bot flag and the ids of its two posts. */
+    public static Message avatarReply() {
+        return Message.chat(Instant.parse("2025-11-25T10:30:07.123456Z"), "Echo here: async is about waiting well.")
+                .withAuthorName("Echo").fromAvatar(AvatarId.of("echo")).fromBot()
+                .withPostedIds(List.of(MessageId.of("1311111111111111112"), MessageId.of("1311111111111111113")));
+    }
+
+    /**
+     * One message of every type, with every optional part set somewhere (requester, tools,
+     * attachments, id, author name, avatar, bot flag, posted ids).
+     */
     public static List<Message> oneOfEachType() {
         Map<String, Object> nested = new LinkedHashMap<>();
         nested.put("filters", List.of("a", 2, true));
@@ -89,6 +100,7 @@ public final class EchoExamples {
                 thinking(),
                 toolCall().withTools(List.of(toolCall().tools().getFirst(), new ToolCall("nested", nested))),
                 toolCallResponse(),
-                reply().from(OTHER_USER));
+                reply().from(OTHER_USER).withAuthorName("Bob"),
+                avatarReply());
     }
 }

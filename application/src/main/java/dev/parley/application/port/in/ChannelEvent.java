@@ -7,7 +7,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
-/** One step of handling a channel message; the HTTP API streams them as NDJSON lines named by {@code event}. */
+/**
+ * One step of handling a channel message, reported in the order it happened: {@link Recorded}
+ * first, {@link Done} last; in between {@link Activated}, {@link Replied}, {@link Paced} and
+ * {@link Skipped} for each avatar concerned. The HTTP API streams them as NDJSON lines named by
+ * {@code event}.
+ */
 public sealed interface ChannelEvent {
 
     /** The message is in the channel's conversation ({@code duplicate}: it was there already). */
@@ -17,7 +22,10 @@ public sealed interface ChannelEvent {
         }
     }
 
-    /** A named or summoned avatar became active, rotating out {@code deactivated}. */
+    /**
+     * An avatar became active in the channel (named, summoned, or called by another avatar's
+     * {@code summon_avatar}), rotating out {@code deactivated}; not reported for one already active.
+     */
     record Activated(AvatarId avatar, List<AvatarId> deactivated) implements ChannelEvent {
         public Activated {
             Objects.requireNonNull(avatar, "avatar == null");
@@ -25,7 +33,10 @@ public sealed interface ChannelEvent {
         }
     }
 
-    /** An avatar answered: the chunks as delivered, and the platform's ids of the posts (if it posted them). */
+    /**
+     * An avatar answered: the chunks as delivered, and the platform's ids of the posts (empty when
+     * the caller posts them itself).
+     */
     record Replied(Avatar avatar, List<String> chunks, List<MessageId> posted) implements ChannelEvent {
         public Replied {
             Objects.requireNonNull(avatar, "avatar == null");
@@ -42,8 +53,8 @@ public sealed interface ChannelEvent {
         }
     }
 
-    /** An avatar will not answer this message, and why (a gate reason, {@code chain_limit}, {@code model_failed}, …). */
-    record Skipped(AvatarId avatar, String reason) implements ChannelEvent {
+    /** An avatar will not answer this message, and why (a final gate denial, the chain limit, a failed generation or post). */
+    record Skipped(AvatarId avatar, SkipReason reason) implements ChannelEvent {
         public Skipped {
             Objects.requireNonNull(avatar, "avatar == null");
             Objects.requireNonNull(reason, "reason == null");

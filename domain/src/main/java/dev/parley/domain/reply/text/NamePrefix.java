@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
  *
  * <p>Recognised at the start (after leading whitespace), any case, whitespace inside the name
  * flexible, with the avatar's emoji optional before or after the name:
- * {@code Name:}, {@code Name Emoji:}, {@code Emoji Name:}, {@code **Name**:}, {@code **Name:**}
- * (also with {@code *} or {@code __}), {@code [Name]} and {@code [Name]:}. Only the first match is
+ * {@code Name:}, {@code Name Emoji:}, {@code Emoji Name:}, {@code **Name**:}, {@code **Name:**},
+ * {@code **Name** Emoji:} (also with {@code *} or {@code __}), {@code [Name]} and {@code [Name]:}. Only the first match is
  * removed, then the rest is stripped. A name that merely starts the reply ("Ava is here") stays.
  *
  * <pre>{@code
@@ -42,7 +42,9 @@ public final class NamePrefix {
                 .map(emoji -> "(?:" + emoji + "\\s*)?" + name + "(?:\\s*" + emoji + ")?")
                 .orElse(name);
         String bracketed = "\\[\\s*" + core + "\\s*\\](?:\\s*:)?";
-        String emphasised = "(\\*\\*|\\*|__)" + core + "(?:\\s*:\\s*\\1|\\1\\s*:)";
+        // The emoji may also follow the closing emphasis: "**Ava** 🦊:".
+        String emojiAfter = avatar.emoji().map(NamePrefix::emoji).map(emoji -> "(?:\\s*" + emoji + ")?").orElse("");
+        String emphasised = "(\\*\\*|\\*|__)" + core + "(?:\\s*:\\s*\\1|\\1" + emojiAfter + "\\s*:)";
         String plain = core + "\\s*:";
         return Pattern.compile("\\s*(?:" + bracketed + "|" + emphasised + "|" + plain + ")",
                 Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);

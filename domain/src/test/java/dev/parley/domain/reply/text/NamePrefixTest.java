@@ -31,6 +31,7 @@ class NamePrefixTest {
             "Ava🦊: Hello there.",
             "🦊 Ava: Hello there.",
             "**Ava 🦊**: Hello there.",
+            "**Ava** 🦊: Hello there.",
             "[🦊 Ava] Hello there.",
     })
     void aLeadingNamePrefixIsRemoved(String reply) {
