@@ -136,24 +136,27 @@ public final class DiscordBot implements AutoCloseable {
                 shards = builder.build();
             } catch (InvalidTokenException e) {
                 closeQuietly();
-                throw new DiscordStartException("Discord refused the bot token (401 Unauthorized): check parley.discord.token", e);
+                throw new DiscordStartException(DiscordStartException.Reason.TOKEN_REFUSED,
+                        "Discord refused the bot token (401 Unauthorized): check the token", e);
             } catch (RuntimeException e) {
                 closeQuietly();
-                throw new DiscordStartException("Cannot reach Discord at " + settings.apiUrl() + " (" + e.getClass().getSimpleName()
-                        + ": " + e.getMessage() + "): check parley.discord.api-url and the network", e);
+                throw new DiscordStartException(DiscordStartException.Reason.UNREACHABLE, "Cannot reach Discord at " + settings.apiUrl()
+                        + " (" + e.getClass().getSimpleName()
+                        + ": " + e.getMessage() + "): check the API URL and the network", e);
             }
             int expected = settings.shardCount(shards.getShardsTotal());
-            String failure;
+            DiscordStartException failure;
             try {
                 failure = startup.await(expected, limits.readyTimeout());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 closeQuietly();
-                throw new DiscordStartException("Interrupted while waiting for the Discord shards", e);
+                throw new DiscordStartException(DiscordStartException.Reason.NOT_READY, "Interrupted while waiting for the Discord shards",
+                        e);
             }
             if (failure != null) {
                 closeQuietly();
-                throw new DiscordStartException(failure);
+                throw failure;
             }
             LOG.log(System.Logger.Level.INFO, "Discord bot ready: {0} shard(s) of {1}{2}", expected, shards.getShardsTotal(),
                     settings.shardIds().isEmpty() ? "" : " (" + settings.shardIds() + ")");

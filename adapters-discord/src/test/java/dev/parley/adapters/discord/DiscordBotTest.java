@@ -433,7 +433,8 @@ class DiscordBotTest {
         toClose.add(0, bot);
 
         assertThatThrownBy(bot::start).isInstanceOf(DiscordStartException.class)
-                .hasMessageContaining("401").hasMessageContaining("parley.discord.token").hasMessageNotContaining("wrong-token");
+                .hasMessageContaining("401").hasMessageContaining("token").hasMessageNotContaining("wrong-token")
+                .extracting(e -> ((DiscordStartException) e).reason()).isEqualTo(DiscordStartException.Reason.TOKEN_REFUSED);
         assertThat(discord.identifies()).isEmpty();
     }
 
@@ -484,7 +485,8 @@ class DiscordBotTest {
         toClose.add(0, bot);
 
         assertThatThrownBy(bot::start).isInstanceOf(DiscordStartException.class)
-                .hasMessageContaining("Message Content intent").hasMessageContaining("developer portal");
+                .hasMessageContaining("Message Content intent").hasMessageContaining("developer portal")
+                .extracting(e -> ((DiscordStartException) e).reason()).isEqualTo(DiscordStartException.Reason.INTENTS_REFUSED);
         // JDA reports the refusal as an error of its own: expected here, so it does not fail the test.
         assertThat(FailOnErrorLogs.drain()).anySatisfy(line -> assertThat(line).contains("DISALLOWED_INTENTS"));
     }
