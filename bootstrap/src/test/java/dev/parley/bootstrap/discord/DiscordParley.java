@@ -16,8 +16,9 @@ import net.dv8tion.jda.api.Permission;
 /**
  * A whole Parley in this JVM (the Micronaut application, memory storage) whose bot talks to a
  * {@link FakeDiscord} and whose model is a {@link FakeOpenAi}: what the bot's end-to-end tests
- * start. One guild: {@link #GENERAL} and {@link #RANDOM} take webhooks, {@link #QUIET} denies the
- * bot Manage Webhooks; {@link #ALICE} is a member.
+ * start. One guild: {@link #GENERAL}, {@link #RANDOM} and the channels of {@link #CHANNELS} take
+ * webhooks (one per test keeps the channels' cooldowns apart), {@link #QUIET} denies the bot Manage
+ * Webhooks; {@link #ALICE} is a member.
  */
 final class DiscordParley implements AutoCloseable {
 
@@ -28,6 +29,8 @@ final class DiscordParley implements AutoCloseable {
     static final long QUIET = 200;
     static final long RANDOM = 300;
     static final long ALICE = 500;
+    /** More channels that take webhooks. */
+    static final long[] CHANNELS = {101, 102, 103, 104, 105, 106, 107, 108};
 
     static final String AVATARS = """
             avatars:
@@ -56,13 +59,15 @@ final class DiscordParley implements AutoCloseable {
 
     /** The fake guild above. */
     static FakeDiscord fakeDiscord() {
-        return FakeDiscord.builder()
-                .guild(FakeGuild.withId(GUILD).named("Alpha")
-                        .textChannel(GENERAL, "general")
-                        .textChannel(QUIET, "quiet").denyBot(QUIET, Permission.MANAGE_WEBHOOKS)
-                        .textChannel(RANDOM, "random")
-                        .member(ALICE, "alice"))
-                .start();
+        FakeGuild guild = FakeGuild.withId(GUILD).named("Alpha")
+                .textChannel(GENERAL, "general")
+                .textChannel(QUIET, "quiet").denyBot(QUIET, Permission.MANAGE_WEBHOOKS)
+                .textChannel(RANDOM, "random")
+                .member(ALICE, "alice");
+        for (long channel : CHANNELS) {
+            guild.textChannel(channel, "channel-" + channel);
+        }
+        return FakeDiscord.builder().guild(guild).start();
     }
 
     /** Starts the fakes and Parley, the bot pointed at the fake Discord, with {@code properties} on top. */
