@@ -2,6 +2,7 @@ package dev.parley.bootstrap.wiring;
 
 import dev.parley.adapters.discord.DiscordBot;
 import dev.parley.adapters.discord.DiscordSettings;
+import dev.parley.adapters.discord.bot.BotObserver;
 import dev.parley.application.responder.Responder;
 import dev.parley.bootstrap.config.DiscordConfiguration;
 import dev.parley.bootstrap.config.DiscordSettingsFactory;
@@ -20,7 +21,8 @@ import java.util.Optional;
 /**
  * Runs the Discord bot once the server has started: it drives the same {@link Responder} as the
  * HTTP API, with the channel webhooks and identify pacing of the configured storage. Without a
- * token it says, in one line, that the bot is off. A start that fails (token refused, Discord
+ * token it says, in one line, that the bot is off. A {@link BotObserver} bean, when one is defined
+ * (metrics), is told what the bot does. A start that fails (token refused, Discord
  * unreachable) throws the bot's {@code DiscordStartException} out of the start, which the launcher
  * reports in one line before it exits. {@link ConversationLifecycle} closes the bot before it saves
  * the conversations, so no message arrives during the save.
@@ -35,18 +37,21 @@ final class DiscordBotRunner implements ApplicationEventListener<ServerStartupEv
     private final BeanProvider<ChannelWebhooks> webhooks;
     private final BeanProvider<IdentifyPacing> pacing;
     private final BeanProvider<AvatarCatalogue> catalogue;
+    private final BeanProvider<BotObserver> observer;
     private final Clock clock;
     private final Object lifecycle = new Object();
     private DiscordBot bot;
     private boolean closed;
 
     DiscordBotRunner(DiscordConfiguration configuration, BeanProvider<Responder> responder, BeanProvider<ChannelWebhooks> webhooks,
-            BeanProvider<IdentifyPacing> pacing, BeanProvider<AvatarCatalogue> catalogue, Clock clock) {
+            BeanProvider<IdentifyPacing> pacing, BeanProvider<AvatarCatalogue> catalogue, BeanProvider<BotObserver> observer,
+            Clock clock) {
         this.configuration = configuration;
         this.responder = responder;
         this.webhooks = webhooks;
         this.pacing = pacing;
         this.catalogue = catalogue;
+        this.observer = observer;
         this.clock = clock;
     }
 
@@ -66,7 +71,8 @@ final class DiscordBotRunner implements ApplicationEventListener<ServerStartupEv
             if (closed || bot != null) {
                 return;
             }
-            bot = new DiscordBot(settings, responder.get(), webhooks.get(), pacing.get(), clock, DiscordBot.Limits.defaults());
+            bot = new DiscordBot(settings, responder.get(), webhooks.get(), pacing.get(), clock, DiscordBot.Limits.defaults(),
+                    observer.isPresent() ? observer.get() : BotObserver.NONE);
             started = bot;
         }
         started.start();
