@@ -28,7 +28,7 @@ import java.util.Optional;
  * the conversations, so no message arrives during the save.
  */
 @Singleton
-final class DiscordBotRunner implements ApplicationEventListener<ServerStartupEvent>, AutoCloseable {
+public final class DiscordBotRunner implements ApplicationEventListener<ServerStartupEvent>, AutoCloseable {
 
     private static final Logger LOG = System.getLogger("dev.parley.bootstrap.Parley");
 
@@ -41,6 +41,7 @@ final class DiscordBotRunner implements ApplicationEventListener<ServerStartupEv
     private final Clock clock;
     private final Object lifecycle = new Object();
     private DiscordBot bot;
+    private volatile boolean ready;
     private boolean closed;
 
     DiscordBotRunner(DiscordConfiguration configuration, BeanProvider<Responder> responder, BeanProvider<ChannelWebhooks> webhooks,
@@ -76,13 +77,34 @@ final class DiscordBotRunner implements ApplicationEventListener<ServerStartupEv
             started = bot;
         }
         started.start();
+        ready = true;
     }
 
-    /** The running bot, if this instance has one (for health checks and tests). */
+    /** The running bot, if this instance has one. */
     Optional<DiscordBot> bot() {
         synchronized (lifecycle) {
             return Optional.ofNullable(bot);
         }
+    }
+
+    /** What {@code /health} says of the bot: off (no token), starting, connected, reconnecting, or stopped. */
+    public String state() {
+        if (configuration.settings().isEmpty()) {
+            return "off";
+        }
+        DiscordBot running;
+        boolean stopped;
+        synchronized (lifecycle) {
+            running = bot;
+            stopped = closed;
+        }
+        if (stopped) {
+            return "stopped";
+        }
+        if (running == null || !ready) {
+            return "starting";
+        }
+        return running.connected() ? "connected" : "reconnecting";
     }
 
     /** Stops the bot: no more messages, those in hand finished, the gateway closed. Safe to call twice. */
@@ -95,7 +117,9 @@ final class DiscordBotRunner implements ApplicationEventListener<ServerStartupEv
         }
         if (running != null) {
             running.close();
-            LOG.log(Level.INFO, "Discord bot stopped: gateway closed");
+            if (ready) {
+                LOG.log(Level.INFO, "Discord bot stopped: gateway closed");
+            }
         }
     }
 }

@@ -33,6 +33,7 @@ class DiscordWiringTest {
     void withoutATokenTheBotIsOffInOneLineAndTheHttpApiServes() throws Exception {
         try (CapturedLogs logs = CapturedLogs.of(PARLEY_LOG); RunningParley parley = RunningParley.start(Map.of())) {
             assertThat(parley.client().get("/health").status()).isEqualTo(200);
+            assertThat(parley.client().get("/health").json().at("/details/discord/details/state").asText()).isEqualTo("off");
             assertThat(logs.await("Discord bot off", 1, WAIT)).singleElement().asString().startsWith("INFO")
                     .contains("parley.discord.token").contains("DISCORD_TOKEN");
         }
