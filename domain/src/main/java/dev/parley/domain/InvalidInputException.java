@@ -44,7 +44,7 @@ public final class InvalidInputException extends IllegalArgumentException {
         return field;
     }
 
-    /** What was wrong with it, without its name: {@code "must be a Discord snowflake of 1 to 20 ASCII digits, got \"x\""}. */
+    /** What was wrong with it, without its name: {@code "must be a Discord snowflake: ASCII digits, ..., got \"x\""}. */
     public String problem() {
         return problem;
     }

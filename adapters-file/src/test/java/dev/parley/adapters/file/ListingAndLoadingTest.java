@@ -126,7 +126,7 @@ class ListingAndLoadingTest {
                 tuple("2025-11-03_conversation-with-1-in-2.json", "$: must be a conversation object, got array"),
                 tuple("2025-11-04_conversation-with-1-in-2.json", "guild_id: required key is missing"),
                 tuple("2025-11-05_conversation-with-1-in-2.json",
-                        "guild_id: must be a Discord snowflake of 1 to 20 ASCII digits, got \"98x\""),
+                        "guild_id: must be a Discord snowflake: ASCII digits, no leading zeros, at most 18446744073709551615, got \"98x\""),
                 tuple("2025-11-06_conversation-with-1-in-2.json",
                         "history[2].message_type: must be one of thinking, chat, tool_call, tool_call_response, got \"shouting\""),
                 tuple("2025-11-07_conversation-with-1-in-2.json",
