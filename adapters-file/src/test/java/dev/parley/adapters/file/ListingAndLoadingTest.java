@@ -163,15 +163,25 @@ class ListingAndLoadingTest {
 
             assertThat(archive.list(ArchiveQuery.ALL).unreadable())
                     .containsExactly(new UnreadableArchive(EchoExamples.FILE_NAME, "not a regular file"));
-            assertThatThrownBy(() -> archive.load(EchoExamples.FILE_NAME))
-                    .isInstanceOf(UnreadableArchiveException.class)
-                    .hasMessage(EchoExamples.FILE_NAME + ": not a regular file");
+            assertThat(archive.load(EchoExamples.FILE_NAME)).as("no archive file by that name").isEmpty();
             assertThat(archive.save(EchoExamples.documentConversation()))
                     .isEqualTo(EchoExamples.documentConversation().fileNameWithThread());
             assertThat(Files.readString(outside)).isEqualTo(GoldenFileTest.golden("echo-conversation.json"));
         } finally {
             Files.delete(outside);
         }
+    }
+
+    @Test
+    void loadingADirectoryOrAFifoNamedLikeAnArchiveFindsNothing() throws Exception {
+        Files.createDirectory(directory.resolve(EchoExamples.FILE_NAME));
+        String fifo = "2025-11-26_conversation-with-1-in-2.json";
+        Process mkfifo = new ProcessBuilder("mkfifo", directory.resolve(fifo).toString()).inheritIO().start();
+        assertThat(mkfifo.waitFor()).isZero();
+        JsonFileConversationArchive archive = new JsonFileConversationArchive(directory);
+
+        assertThat(archive.load(EchoExamples.FILE_NAME)).isEmpty();
+        assertThat(archive.load(fifo)).as("never opened, so never blocks").isEmpty();
     }
 
     @Test
