@@ -33,9 +33,11 @@ final class ConversationLifecycle implements ApplicationEventListener<ServerStar
     private final ParleySettings settings;
     private final ResponderConfiguration responder;
     private final AvatarCatalogue catalogue;
+    private final BoundListeners listeners;
 
     ConversationLifecycle(SaveBeforeShutdown saveBeforeShutdown, IdleSweeper sweeper, ParleySettings settings,
-            ResponderConfiguration responder, AvatarCatalogue catalogue) {
+            ResponderConfiguration responder, AvatarCatalogue catalogue, BoundListeners listeners) {
+        this.listeners = listeners;
         this.saveBeforeShutdown = saveBeforeShutdown;
         this.sweeper = sweeper;
         this.settings = settings;
@@ -47,9 +49,15 @@ final class ConversationLifecycle implements ApplicationEventListener<ServerStar
     public void onApplicationEvent(ServerStartupEvent event) {
         LOG.log(Level.INFO, "Parley listening on {0} in {1} ms: storage {2}, archive directory {3}, idle time {4}"
                         + " (cleanup {5}), API token {6}, {7}",
-                event.getSource().getURL(), String.valueOf(sinceProcessStart()), settings.storage().configName(),
+                listening(event), String.valueOf(sinceProcessStart()), settings.storage().configName(),
                 settings.archiveDirectory(), Durations.format(settings.idleTime()), SettingsFactory.cleanupName(settings.cleanup()),
                 settings.apiToken().isPresent() ? "required" : "not required", ResponderFactory.describe(responder, catalogue));
+    }
+
+    /** Every address bound, comma-separated; the server's own URL if the sockets could not be told. */
+    private String listening(ServerStartupEvent event) {
+        java.util.List<String> bound = listeners.addresses();
+        return bound.isEmpty() ? event.getSource().getURL().toString() : String.join(", ", bound);
     }
 
     /** Milliseconds since the JVM started (ProcessHandle: cheaper at start-up than the JMX runtime bean). */
