@@ -23,6 +23,7 @@ import dev.parley.domain.avatar.AvatarProfile;
 import dev.parley.domain.avatar.AvatarRoster;
 import dev.parley.domain.avatar.Avatars;
 import dev.parley.domain.avatar.Presence;
+import dev.parley.domain.InputField;
 import dev.parley.domain.InvalidInputException;
 import dev.parley.domain.conversation.AppendOutcome;
 import dev.parley.domain.conversation.ConversationLimits;
@@ -301,6 +302,7 @@ public final class Responder implements HandleChannelMessage, RespondInChannel {
         private boolean record() {
             Message incoming = ChannelMessages.toMessage(message, avatars);
             limits.check(incoming);
+            limits.checkText(InputField.GUILD_NAME, message.guildName());
             boolean started = store.create(Conversation.start(thread, message.guild(), message.guildName(), message.author(),
                     clock.instant()), idleTime);
             ConversationTail known = store.tail(thread, settings.contextMessages()).orElse(null);

@@ -63,6 +63,19 @@ class ResponderLimitsTest {
     }
 
     @Test
+    void aGuildNameThatIsNotValidUnicodeIsRefusedBeforeAConversationIsStarted() {
+        dev.parley.application.port.in.ChannelMessage message = new dev.parley.application.port.in.ChannelMessage(
+                ResponderRig.CHANNEL, GUILD, "Guild \udfff", dev.parley.domain.id.MessageId.of("1001"), ALICE, "Alice", false, "hi Ava",
+                Optional.empty(), List.of(), rig.clock.instant());
+
+        assertThatThrownBy(() -> rig.responder.handle(message, new ResponderRig.Channel(), events))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("guild name");
+
+        assertThat(rig.store.exists(THREAD)).isFalse();
+    }
+
+    @Test
     void aMessageToAFullConversationIsRefusedAndNobodyAnswers() {
         rig.store.create(Conversation.start(THREAD, GUILD, "Guild", ALICE, rig.clock.instant()), Duration.ofMinutes(5));
         List<Message> held = List.of(Message.chat(rig.clock.instant(), "one"), Message.chat(rig.clock.instant(), "two"),

@@ -251,6 +251,25 @@ class BadRequestTest implements TestPropertyProvider {
     }
 
     @Test
+    void anArchiveNameThatIsADirectoryOrASymbolicLinkIsNotFound() throws java.io.IOException {
+        String directoryName = "2025-11-20_conversation-with-1-in-2.json";
+        String linkName = "2025-11-21_conversation-with-1-in-2.json";
+        java.nio.file.Files.createDirectory(archive.resolve(directoryName));
+        java.nio.file.Files.createSymbolicLink(archive.resolve(linkName), archive.resolve(directoryName));
+        try {
+            for (String name : List.of(directoryName, linkName)) {
+                ApiClient.Reply reply = api.get("/archive/" + name);
+
+                assertThat(reply.status()).as(reply.body()).isEqualTo(404);
+                assertThat(reply.errorCode()).isEqualTo("archive_file_not_found");
+            }
+        } finally {
+            java.nio.file.Files.delete(archive.resolve(linkName));
+            java.nio.file.Files.delete(archive.resolve(directoryName));
+        }
+    }
+
+    @Test
     void headersOverTheServersLimitGet431SayingSoNotBlamingTheBody() {
         ApiClient.Reply reply = api.send("GET", "/conversations/" + THREAD, null, null, "X-Padding", "x".repeat(100_000));
 

@@ -67,10 +67,11 @@ public record Conversation(
      * always added. The message's requester becomes a participant if it is not one yet
      * (participants are the requester and then every distinct requester of added messages, in order
      * of first appearance; AI messages add no one, decisions.md 6), and {@code updatedAt} becomes the
-     * latest of itself and the message's time.
+     * latest of itself and the message's time. No limit applies: for histories already accepted
+     * (an archive read back, a test's example); a store appends with {@link #append(Message, ConversationLimits)}.
      */
     public AppendResult append(Message message) {
-        return append(message, null);
+        return appendWithin(message, null);
     }
 
     /**
@@ -80,6 +81,11 @@ public record Conversation(
      * a message it holds is a duplicate, however full it is.
      */
     public AppendResult append(Message message, ConversationLimits limits) {
+        return appendWithin(message, Objects.requireNonNull(limits, "limits == null"));
+    }
+
+    /** The append rule; {@code limits} null applies none. */
+    private AppendResult appendWithin(Message message, ConversationLimits limits) {
         Objects.requireNonNull(message, "message == null");
         if (message.id().isPresent() && ((History) history).containsId(message.id().get())) {
             return new AppendResult.Duplicate(this, message.id().get());
