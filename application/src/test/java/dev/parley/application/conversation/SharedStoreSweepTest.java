@@ -34,7 +34,7 @@ class SharedStoreSweepTest {
     private final ConversationSettings settings = ConversationSettings.defaults();
 
     private ConversationArchiving instance(RecordingArchive archive) {
-        return new ConversationArchiving(store, archive, settings);
+        return new ConversationArchiving(store, archive, settings, clock);
     }
 
     private void idleConversations(int count) {
