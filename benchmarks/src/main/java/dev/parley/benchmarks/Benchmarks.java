@@ -23,7 +23,8 @@ import java.util.List;
  *
  * <p>{@code java -jar parley-benchmarks.jar archive [options]} runs the archive scale benchmark
  * instead ({@link ArchiveScaleBenchmark}); {@code java -jar parley-benchmarks.jar responder [options]} the
- * response flow against a fake model ({@link ResponderBenchmark}).
+ * response flow against a fake model ({@link ResponderBenchmark}); {@code java -jar parley-benchmarks.jar memory [options]}
+ * the heap per live conversation and per channel ({@link MemoryBenchmark}).
  */
 public final class Benchmarks {
 
@@ -34,6 +35,11 @@ public final class Benchmarks {
         if (args.length > 0 && args[0].equals("responder")) {
             // The response flow against a fake model needs no Redis: its own options follow (see ResponderBenchmark).
             ResponderBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        if (args.length > 0 && args[0].equals("memory")) {
+            // Heap per conversation and per channel of the in-memory state: no Redis (see MemoryBenchmark).
+            MemoryBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
         if (args.length > 0 && args[0].equals("archive")) {
