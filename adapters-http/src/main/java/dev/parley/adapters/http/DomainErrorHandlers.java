@@ -46,7 +46,8 @@ final class DomainErrorHandlers {
     @Singleton
     ExceptionHandler<StorageUnavailableException, HttpResponse<ApiError>> storageUnavailable() {
         return (request, e) -> {
-            LOG.log(Level.WARNING, "storage unavailable during " + describe(request) + ": " + e.getMessage(), e);
+            // One line: the message says what failed and why; a stack trace would only repeat it once per request.
+            LOG.log(Level.WARNING, "storage unavailable during " + describe(request) + ": " + e.getMessage());
             return respond(HttpStatus.SERVICE_UNAVAILABLE, ErrorCodes.STORAGE_UNAVAILABLE,
                     "storage is unavailable (" + e.getMessage() + "); retry later. A write that timed out may"
                             + " still have been applied: retry an append with the same message_id and it is kept once");
