@@ -71,7 +71,8 @@ public final class IdleSweeper implements AutoCloseable {
             // One line, no stack: the store's own failures say what failed (a Redis outage logs one
             // of these per interval until it ends). An Error is caught too: it must not end the
             // sweeping silently, and the conversations it concerns stay claimed for a retry.
-            LOG.log(Level.WARNING, "idle sweep failed; retrying in {0}: {1}", interval, ArchiveFailures.describe(e));
+            LOG.log(Level.WARNING, "idle sweep failed; retrying in {0} ms: {1}", String.valueOf(interval.toMillis()),
+                    ArchiveFailures.describe(e));
         } finally {
             schedule();
         }

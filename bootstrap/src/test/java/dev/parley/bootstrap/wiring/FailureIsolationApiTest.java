@@ -81,7 +81,8 @@ class FailureIsolationApiTest {
             parley.stop();
 
             assertThat(TempArchive.files(parley.archive())).as("the late one saved at shutdown").hasSize(3);
-            assertThat(log.lines(Level.ERROR).getLast()).contains("1 of 2 conversations could not be saved").contains(BAD);
+            // "1 of 2", or "1 of 1" if a stalled machine let the sweeper archive the late one first.
+            assertThat(log.lines(Level.ERROR).getLast()).matches("shutdown: 1 of [12] conversations could not be saved.*\\[" + BAD + "\\]");
             assertThat(log.anyStackTrace()).isFalse();
         }
     }
