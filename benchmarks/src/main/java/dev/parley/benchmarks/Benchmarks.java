@@ -24,7 +24,9 @@ import java.util.List;
  * <p>{@code java -jar parley-benchmarks.jar archive [options]} runs the archive scale benchmark
  * instead ({@link ArchiveScaleBenchmark}); {@code java -jar parley-benchmarks.jar responder [options]} the
  * response flow against a fake model ({@link ResponderBenchmark}); {@code java -jar parley-benchmarks.jar discord [options]}
- * the Discord bot from gateway event to webhook post against a fake Discord ({@link DiscordBotBenchmark}).
+ * the Discord bot from gateway event to webhook post against a fake Discord ({@link DiscordBotBenchmark});
+ * {@code java -jar parley-benchmarks.jar memory [options]} the heap per live conversation and per channel
+ * ({@link MemoryBenchmark}).
  */
 public final class Benchmarks {
 
@@ -40,6 +42,11 @@ public final class Benchmarks {
         if (args.length > 0 && args[0].equals("discord")) {
             // The bot against a fake Discord and a fake model needs no Redis: its own options follow (see DiscordBotBenchmark).
             DiscordBotBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        if (args.length > 0 && args[0].equals("memory")) {
+            // Heap per conversation and per channel of the in-memory state: no Redis (see MemoryBenchmark).
+            MemoryBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
         if (args.length > 0 && args[0].equals("archive")) {

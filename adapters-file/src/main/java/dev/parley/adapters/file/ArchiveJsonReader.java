@@ -43,6 +43,11 @@ final class ArchiveJsonReader {
     private ArchiveJsonReader() {
     }
 
+    /** How deeply nested a file may be and still be read (Jackson's read constraint); the writer refuses deeper. */
+    static int maxNestingDepth() {
+        return MAPPER.getFactory().streamReadConstraints().getMaxNestingDepth();
+    }
+
     /** A file that is not valid archive JSON; the message is the reason, starting with the JSON path. */
     static final class MalformedArchiveException extends Exception {
 

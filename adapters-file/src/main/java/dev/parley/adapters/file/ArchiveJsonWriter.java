@@ -1,204 +1,275 @@
 package dev.parley.adapters.file;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.domain.conversation.Conversation;
 import dev.parley.domain.conversation.Message;
 import dev.parley.domain.conversation.ToolCall;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Domain → archive JSON: builds the document's key order as a tree ({@code fromDomain}), then prints
- * it the way the Echo document shows it (2-space indent, {@code "key": value}, arrays of plain values
- * on one line, {@code {}} for an empty object), UTF-8 with a trailing newline.
+ * Domain → archive JSON, streamed: the document's keys in order, printed the way the Echo document
+ * shows them (2-space indent, {@code "key": value}, arrays of plain values on one line, {@code {}}
+ * for an empty object), UTF-8 with a trailing newline, written as it is walked so that saving a
+ * conversation never holds its text whole in memory (one message's quoted content at most).
+ *
+ * <p>Strings are escaped by Jackson's {@link JsonStringEncoder}. Jackson's generator is not used for
+ * the layout: arrays of plain values go on one line and others one item per line, which its pretty
+ * printers cannot decide per array. A lone surrogate is written as {@code ?}, as Java's UTF-8
+ * encoder does.
+ *
+ * <p>Tool parameters nested deeper than the archive's reader accepts are refused
+ * ({@link TooDeepException}) rather than written to a file that could never be read back.
  */
 final class ArchiveJsonWriter {
 
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /** How deep the archive's reader follows nesting (Jackson's default read constraint). */
+    static final int MAX_DEPTH = ArchiveJsonReader.maxNestingDepth();
 
-    private ArchiveJsonWriter() {
+    private final Writer out;
+
+    private ArchiveJsonWriter(Writer out) {
+        this.out = out;
     }
 
+    /** A conversation whose JSON would nest deeper than the reader reads: nothing is kept of the write. */
+    static final class TooDeepException extends IOException {
+
+        TooDeepException() {
+            super("tool parameters nested deeper than the " + MAX_DEPTH + " levels the archive reads back; not written");
+        }
+    }
+
+    /** Writes {@code conversation}'s file content to {@code out} as UTF-8, flushing it but not closing it. */
+    static void write(Conversation conversation, OutputStream out) throws IOException {
+        Writer text = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        new ArchiveJsonWriter(text).conversation(conversation);
+        text.write('\n');
+        text.flush();
+    }
+
+    /** The file content in memory, for tools that prepare archive directories in bulk. */
     static byte[] conversationBytes(Conversation conversation) {
-        return render(fromDomain(conversation)).getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(4096);
+        try {
+            write(conversation, bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** One message as it appears in a history, at the top level and with a trailing newline (the document's examples). */
+    static String render(Message message) {
+        java.io.StringWriter text = new java.io.StringWriter();
+        try {
+            new ArchiveJsonWriter(text).message(message, 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return text.append('\n').toString();
     }
 
     /** The documented conversation keys in order, then Parley's {@code thread_id}. */
-    static ObjectNode fromDomain(Conversation conversation) {
-        ObjectNode json = NODES.objectNode();
-        json.put("created_at", ArchiveTimestamps.format(conversation.createdAt()));
-        json.put("updated_at", ArchiveTimestamps.format(conversation.updatedAt()));
-        json.put("summary", conversation.summary());
-        json.put("guild_id", conversation.guildId().value());
-        json.put("guild_name", conversation.guildName());
-        json.put("requester", conversation.requester().value());
-        ArrayNode participants = json.putArray("participants");
-        conversation.participants().forEach(user -> participants.add(user.value()));
-        ArrayNode history = json.putArray("history");
-        conversation.history().forEach(message -> history.add(fromDomain(message)));
-        json.put("thread_id", conversation.threadId().value());
-        return json;
+    private void conversation(Conversation conversation) throws IOException {
+        Fields fields = new Fields(0);
+        fields.key("created_at").string(ArchiveTimestamps.format(conversation.createdAt()));
+        fields.key("updated_at").string(ArchiveTimestamps.format(conversation.updatedAt()));
+        fields.key("summary").string(conversation.summary());
+        fields.key("guild_id").string(conversation.guildId().value());
+        fields.key("guild_name").string(conversation.guildName());
+        fields.key("requester").string(conversation.requester().value());
+        fields.key("participants");
+        inlineStrings(conversation.participants().stream().map(user -> user.value()).toList());
+        fields.key("history");
+        List<Message> history = conversation.history();
+        if (history.isEmpty()) {
+            out.write("[]");
+        } else {
+            out.write("[\n");
+            Iterator<Message> messages = history.iterator();
+            while (messages.hasNext()) {
+                indent(2);
+                message(messages.next(), 2);
+                out.write(messages.hasNext() ? ",\n" : "\n");
+            }
+            indent(1);
+            out.write(']');
+        }
+        fields.key("thread_id").string(conversation.threadId().value());
+        fields.end();
     }
 
     /**
      * The documented message keys in order; {@code meta} holds only what is set (the documented
      * {@code requester} and {@code tools}, then Parley's reply data); Parley's extras after it.
      */
-    static ObjectNode fromDomain(Message message) {
-        ObjectNode json = NODES.objectNode();
-        json.put("created_at", ArchiveTimestamps.format(message.createdAt()));
-        json.put("message_type", ArchiveMessageTypes.name(message.type()));
-        json.put("message_content", message.content());
-        ObjectNode meta = json.putObject("meta");
-        message.requester().ifPresent(user -> meta.put("requester", user.value()));
-        if (!message.tools().isEmpty()) {
-            ArrayNode tools = meta.putArray("tools");
-            message.tools().forEach(tool -> tools.add(fromDomain(tool)));
-        }
-        message.authorName().ifPresent(name -> meta.put("author_name", name));
-        message.avatar().ifPresent(avatar -> meta.put("avatar_id", avatar.value()));
-        if (message.authorIsBot()) {
-            meta.put("bot", true);
-        }
-        if (!message.postedIds().isEmpty()) {
-            ArrayNode posted = meta.putArray("message_ids");
-            message.postedIds().forEach(id -> posted.add(id.value()));
-        }
+    private void message(Message message, int depth) throws IOException {
+        Fields fields = new Fields(depth);
+        fields.key("created_at").string(ArchiveTimestamps.format(message.createdAt()));
+        fields.key("message_type").string(ArchiveMessageTypes.name(message.type()));
+        fields.key("message_content").string(message.content());
+        fields.key("meta");
+        meta(message, depth + 1);
         if (!message.attachments().isEmpty()) {
-            ArrayNode attachments = json.putArray("attachments");
-            message.attachments().forEach(attachments::add);
+            fields.key("attachments");
+            inlineStrings(message.attachments());
         }
-        message.id().ifPresent(id -> json.put("message_id", id.value()));
-        return json;
-    }
-
-    private static ObjectNode fromDomain(ToolCall tool) {
-        ObjectNode json = NODES.objectNode();
-        json.put("name", tool.name());
-        json.set("params", value(tool.params()));
-        return json;
-    }
-
-    /** A tool parameter (a JSON value as plain Java, see {@link ToolCall}) as a node, keeping key order. */
-    private static JsonNode value(Object value) {
-        return switch (value) {
-            case null -> NODES.nullNode();
-            case String text -> NODES.textNode(text);
-            case Boolean flag -> NODES.booleanNode(flag);
-            case Integer n -> NODES.numberNode(n);
-            case Long n -> NODES.numberNode(n);
-            case Short n -> NODES.numberNode(n);
-            case Byte n -> NODES.numberNode(n);
-            case Double n -> NODES.numberNode(n);
-            case Float n -> NODES.numberNode(n);
-            case BigInteger n -> NODES.numberNode(n);
-            case BigDecimal n -> NODES.numberNode(n);
-            case Number n -> NODES.numberNode(new BigDecimal(n.toString()));
-            case Map<?, ?> map -> {
-                ObjectNode object = NODES.objectNode();
-                map.forEach((key, item) -> object.set((String) key, value(item)));
-                yield object;
-            }
-            case List<?> list -> {
-                ArrayNode array = NODES.arrayNode(list.size());
-                list.forEach(item -> array.add(value(item)));
-                yield array;
-            }
-            default -> throw new IllegalArgumentException("not a JSON value: " + value.getClass().getName());
-        };
-    }
-
-    /** Prints {@code node} in the document's layout, ending with a newline. */
-    static String render(JsonNode node) {
-        StringBuilder out = new StringBuilder(4096);
-        print(node, 0, out);
-        return out.append('\n').toString();
-    }
-
-    private static void print(JsonNode node, int depth, StringBuilder out) {
-        if (node.isObject()) {
-            printObject(node, depth, out);
-        } else if (node.isArray()) {
-            printArray(node, depth, out);
-        } else {
-            printScalar(node, out);
+        if (message.id().isPresent()) {
+            fields.key("message_id").string(message.id().get().value());
         }
+        fields.end();
     }
 
-    private static void printObject(JsonNode object, int depth, StringBuilder out) {
-        if (object.isEmpty()) {
-            out.append("{}");
+    private void meta(Message message, int depth) throws IOException {
+        boolean empty = message.requester().isEmpty() && message.tools().isEmpty() && message.authorName().isEmpty()
+                && message.avatar().isEmpty() && !message.authorIsBot() && message.postedIds().isEmpty();
+        if (empty) {
+            out.write("{}");
             return;
         }
-        out.append("{\n");
-        var fields = object.properties().iterator();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            indent(depth + 1, out);
-            quote(field.getKey(), out);
-            out.append(": ");
-            print(field.getValue(), depth + 1, out);
-            out.append(fields.hasNext() ? ",\n" : "\n");
+        Fields fields = new Fields(depth);
+        if (message.requester().isPresent()) {
+            fields.key("requester").string(message.requester().get().value());
         }
-        indent(depth, out);
-        out.append('}');
+        if (!message.tools().isEmpty()) {
+            fields.key("tools");
+            out.write("[\n");
+            Iterator<ToolCall> tools = message.tools().iterator();
+            while (tools.hasNext()) {
+                indent(depth + 2);
+                tool(tools.next(), depth + 2);
+                out.write(tools.hasNext() ? ",\n" : "\n");
+            }
+            indent(depth + 1);
+            out.write(']');
+        }
+        if (message.authorName().isPresent()) {
+            fields.key("author_name").string(message.authorName().get());
+        }
+        if (message.avatar().isPresent()) {
+            fields.key("avatar_id").string(message.avatar().get().value());
+        }
+        if (message.authorIsBot()) {
+            fields.key("bot");
+            out.write("true");
+        }
+        if (!message.postedIds().isEmpty()) {
+            fields.key("message_ids");
+            inlineStrings(message.postedIds().stream().map(id -> id.value()).toList());
+        }
+        fields.end();
+    }
+
+    private void tool(ToolCall tool, int depth) throws IOException {
+        Fields fields = new Fields(depth);
+        fields.key("name").string(tool.name());
+        fields.key("params");
+        value(tool.params(), depth + 1);
+        fields.end();
+    }
+
+    /**
+     * A tool parameter (a JSON value as plain Java, see {@link ToolCall}), keeping key order.
+     * {@code depth} is the indentation; the JSON nesting is six levels deeper (conversation,
+     * history, message, meta, tools, tool), which the reader's limit counts.
+     */
+    private void value(Object value, int depth) throws IOException {
+        switch (value) {
+            case null -> out.write("null");
+            case Map<?, ?> map -> {
+                checkDepth(depth);
+                if (map.isEmpty()) {
+                    out.write("{}");
+                    return;
+                }
+                Fields fields = new Fields(depth);
+                for (Map.Entry<?, ?> entry : map.entrySet()) {
+                    fields.key((String) entry.getKey());
+                    value(entry.getValue(), depth + 1);
+                }
+                fields.end();
+            }
+            case List<?> list -> {
+                checkDepth(depth);
+                array(list, depth);
+            }
+            default -> scalar(value);
+        }
     }
 
     /** Plain values stay on one line ({@code ["1", "2"]}), as the document shows participants. */
-    private static void printArray(JsonNode array, int depth, StringBuilder out) {
-        if (array.isEmpty()) {
-            out.append("[]");
+    private void array(List<?> list, int depth) throws IOException {
+        if (list.isEmpty()) {
+            out.write("[]");
             return;
         }
-        boolean inline = true;
-        for (JsonNode item : array) {
-            inline &= item.isValueNode();
-        }
+        boolean inline = list.stream().noneMatch(item -> item instanceof Map || item instanceof List);
         if (inline) {
-            out.append('[');
-            for (int i = 0; i < array.size(); i++) {
+            out.write('[');
+            for (int i = 0; i < list.size(); i++) {
                 if (i > 0) {
-                    out.append(", ");
+                    out.write(", ");
                 }
-                printScalar(array.get(i), out);
+                scalar(list.get(i));
             }
-            out.append(']');
+            out.write(']');
             return;
         }
-        out.append("[\n");
-        for (int i = 0; i < array.size(); i++) {
-            indent(depth + 1, out);
-            print(array.get(i), depth + 1, out);
-            out.append(i < array.size() - 1 ? ",\n" : "\n");
+        out.write("[\n");
+        for (int i = 0; i < list.size(); i++) {
+            indent(depth + 1);
+            value(list.get(i), depth + 1);
+            out.write(i < list.size() - 1 ? ",\n" : "\n");
         }
-        indent(depth, out);
-        out.append(']');
+        indent(depth);
+        out.write(']');
     }
 
-    private static void printScalar(JsonNode value, StringBuilder out) {
-        if (value.isTextual()) {
-            quote(value.textValue(), out);
-        } else if (value.isFloat()) {
-            float f = value.floatValue();
-            out.append(Float.isFinite(f) ? Float.toString(f) : nonFinite(f));
-        } else if (value.isDouble()) {
-            double d = value.doubleValue();
-            out.append(Double.isFinite(d) ? Double.toString(d) : nonFinite(d));
-        } else if (value.isBigDecimal()) {
-            out.append(value.decimalValue().toString());
-        } else if (value.isNumber()) {
-            out.append(value.bigIntegerValue().toString());
-        } else if (value.isBoolean()) {
-            out.append(value.booleanValue());
-        } else {
-            out.append("null");
+    private void checkDepth(int depth) throws TooDeepException {
+        // depth counts indentation levels from the conversation object (0); the reader counts
+        // nesting from 1 at the conversation object.
+        if (depth + 1 > MAX_DEPTH) {
+            throw new TooDeepException();
+        }
+    }
+
+    private void inlineStrings(List<String> values) throws IOException {
+        out.write('[');
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) {
+                out.write(", ");
+            }
+            quote(values.get(i));
+        }
+        out.write(']');
+    }
+
+    private void scalar(Object value) throws IOException {
+        switch (value) {
+            case null -> out.write("null");
+            case String text -> quote(text);
+            case Boolean flag -> out.write(flag.toString());
+            case Integer n -> out.write(n.toString());
+            case Long n -> out.write(n.toString());
+            case Short n -> out.write(n.toString());
+            case Byte n -> out.write(n.toString());
+            case Double n -> out.write(Double.isFinite(n) ? n.toString() : nonFinite(n));
+            case Float n -> out.write(Float.isFinite(n) ? n.toString() : nonFinite(n));
+            case BigInteger n -> out.write(n.toString());
+            case BigDecimal n -> out.write(n.toString());
+            case Number n -> out.write(new BigDecimal(n.toString()).toString());
+            default -> throw new IllegalArgumentException("not a JSON value: " + value.getClass().getName());
         }
     }
 
@@ -207,11 +278,50 @@ final class ArchiveJsonWriter {
         return Double.isNaN(d) ? "NaN" : d > 0 ? "Infinity" : "-Infinity";
     }
 
-    private static void quote(String text, StringBuilder out) {
-        out.append('"').append(JsonStringEncoder.getInstance().quoteAsString(text)).append('"');
+    private void quote(String text) throws IOException {
+        out.write('"');
+        out.write(JsonStringEncoder.getInstance().quoteAsString(text));
+        out.write('"');
     }
 
-    private static void indent(int depth, StringBuilder out) {
-        out.append("  ".repeat(depth));
+    private void indent(int depth) throws IOException {
+        for (int i = 0; i < depth; i++) {
+            out.write("  ");
+        }
+    }
+
+    /** The members of one object at {@code depth}: opens it at the first key, closes it at {@link #end}. */
+    private final class Fields {
+
+        private final int depth;
+        private boolean any;
+
+        Fields(int depth) {
+            this.depth = depth;
+        }
+
+        /** Starts the next member; the caller writes its value. */
+        Fields key(String name) throws IOException {
+            out.write(any ? ",\n" : "{\n");
+            any = true;
+            indent(depth + 1);
+            quote(name);
+            out.write(": ");
+            return this;
+        }
+
+        void string(String value) throws IOException {
+            quote(value);
+        }
+
+        void end() throws IOException {
+            if (!any) {
+                out.write("{}");
+                return;
+            }
+            out.write('\n');
+            indent(depth);
+            out.write('}');
+        }
     }
 }

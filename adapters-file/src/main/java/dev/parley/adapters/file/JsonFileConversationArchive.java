@@ -14,8 +14,10 @@ import dev.parley.domain.archive.UnreadableArchive;
 import dev.parley.domain.archive.UnreadableArchiveException;
 import dev.parley.domain.conversation.Conversation;
 import java.io.IOException;
+import java.io.BufferedOutputStream;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryIteratorException;
@@ -72,6 +74,8 @@ public final class JsonFileConversationArchive implements ConversationArchive, A
     /** Never matches the archive name pattern, so listings skip files being written (or left by a crash). */
     static final String TEMP_PREFIX = ".tmp-";
     static final String TEMP_SUFFIX = ".part";
+    /** Bytes gathered before each write to the file. */
+    private static final int WRITE_BUFFER = 64 * 1024;
 
     private final Path directory;
     private final DirectoryLock lock;
@@ -178,7 +182,6 @@ public final class JsonFileConversationArchive implements ConversationArchive, A
     @Override
     public String save(Conversation conversation) {
         Objects.requireNonNull(conversation, "conversation == null");
-        byte[] json = ArchiveJsonWriter.conversationBytes(conversation);
         // FileChannel calls fail at once on an interrupted thread, and a shutdown that interrupts its
         // workers still wants their conversations saved: set a pending interrupt aside, restore it after.
         boolean interrupted = Thread.interrupted();
@@ -189,7 +192,7 @@ public final class JsonFileConversationArchive implements ConversationArchive, A
                     LOG.log(System.Logger.Level.INFO, "kept {0}: it already holds a longer history of thread {1} than this save",
                             target.name(), conversation.threadId());
                 } else {
-                    writeAtomically(target.name(), json);
+                    writeAtomically(target.name(), conversation);
                     LOG.log(System.Logger.Level.DEBUG, "archived thread {0} as {1}", conversation.threadId(), target.name());
                     if (!closed.get()) {
                         // Still under the lock: no other save can replace the file before the index reads its version.
@@ -378,26 +381,33 @@ public final class JsonFileConversationArchive implements ConversationArchive, A
         return numbers;
     }
 
-    /** Temporary file in the same directory, forced to disk, then renamed over the target in one step. */
-    private void writeAtomically(String name, byte[] json) throws IOException {
+    /**
+     * Streams the JSON to a temporary file in the same directory, forces it to disk, then renames it
+     * over the target in one step. Whatever stops the write (an I/O error, a conversation too deep to
+     * read back, running out of memory) removes the temporary file and leaves the target as it was.
+     */
+    private void writeAtomically(String name, Conversation conversation) throws IOException {
         Path target = directory.resolve(name);
         Path temp = directory.resolve(TEMP_PREFIX + name + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + TEMP_SUFFIX);
+        boolean moved = false;
         try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(json);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                    OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), WRITE_BUFFER)) {
+                ArchiveJsonWriter.write(conversation, out);
+                out.flush();
                 channel.force(true);
             }
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            try {
-                Files.deleteIfExists(temp);
-            } catch (IOException cleanup) {
-                e.addSuppressed(cleanup);
+            moved = true;
+        } finally {
+            if (!moved) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException cleanup) {
+                    LOG.log(System.Logger.Level.WARNING, "could not remove the temporary file {0} of a failed save: {1}",
+                            temp, describe(cleanup));
+                }
             }
-            throw e;
         }
         syncDirectory();
     }

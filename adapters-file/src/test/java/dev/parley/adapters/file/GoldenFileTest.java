@@ -31,14 +31,14 @@ class GoldenFileTest {
 
     @Test
     void documentMessageIsWrittenExactlyAsTheDocumentShowsIt() throws IOException {
-        String written = ArchiveJsonWriter.render(ArchiveJsonWriter.fromDomain(EchoExamples.hello()));
+        String written = ArchiveJsonWriter.render(EchoExamples.hello());
 
         assertThat(written).isEqualTo(golden("echo-message.json"));
     }
 
     @Test
     void documentToolCallMessageIsWrittenExactlyAsTheDocumentShowsIt() throws IOException {
-        String written = ArchiveJsonWriter.render(ArchiveJsonWriter.fromDomain(EchoExamples.toolCall()));
+        String written = ArchiveJsonWriter.render(EchoExamples.toolCall());
 
         assertThat(written).isEqualTo(golden("echo-tool-call-message.json"));
     }
@@ -98,7 +98,7 @@ class GoldenFileTest {
 
     @Test
     void toolParametersKeepTheirOriginalKeyOrder() throws Exception {
-        JsonNode params = json.readTree(ArchiveJsonWriter.render(ArchiveJsonWriter.fromDomain(EchoExamples.toolCall())))
+        JsonNode params = json.readTree(ArchiveJsonWriter.render(EchoExamples.toolCall()))
                 .at("/meta/tools/0/params");
 
         assertThat(fieldNames(params)).containsExactly("query", "limit");

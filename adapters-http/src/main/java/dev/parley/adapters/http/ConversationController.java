@@ -35,8 +35,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /** The Echo document's conversation operations over HTTP: create, add a message, get, is-thread, list, summary, remove, save. */
@@ -161,11 +159,10 @@ final class ConversationController {
     }
 
     @Post("/save")
-    @Operation(summary = "Save every live conversation; answers, per thread id, whether it was saved")
-    Map<String, Boolean> saveAll() {
-        Map<String, Boolean> results = new LinkedHashMap<>();
-        saveConversations.saveAll().forEach((thread, saved) -> results.put(thread.value(), saved));
-        return results;
+    @Operation(summary = "Save every live conversation, each on its own; answers per conversation, oldest first,"
+            + " its file or why it could not be written")
+    SaveAllJson saveAll() {
+        return SaveAllJson.fromDomain(saveConversations.saveAll());
     }
 
     private Conversation live(ThreadId thread) {

@@ -54,7 +54,8 @@ final class DomainErrorHandlers {
     @Singleton
     ExceptionHandler<StorageUnavailableException, HttpResponse<ApiError>> storageUnavailable() {
         return (request, e) -> {
-            LOG.log(Level.WARNING, "storage unavailable during " + describe(request) + ": " + e.getMessage(), e);
+            // One line: the message says what failed and why; a stack trace would only repeat it once per request.
+            LOG.log(Level.WARNING, "storage unavailable during " + describe(request) + ": " + e.getMessage());
             return respond(HttpStatus.SERVICE_UNAVAILABLE, ErrorCodes.STORAGE_UNAVAILABLE,
                     "storage is unavailable (" + e.getMessage() + "); " + whatToRetry(request));
         };

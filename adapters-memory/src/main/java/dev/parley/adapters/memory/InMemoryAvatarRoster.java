@@ -8,12 +8,14 @@ import dev.parley.domain.avatar.Presence;
 import dev.parley.domain.id.ChannelId;
 import dev.parley.domain.id.RequestId;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The {@link AvatarRoster} of a single instance: each channel's {@link ChannelRoster} in memory,
@@ -21,27 +23,48 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>A channel's state is replaced only inside {@link ConcurrentHashMap#compute} on its key, so an
  * activation and the rotation it causes are one atomic step per channel, with no global lock. Each
- * channel holds at most the cap of presences (rotated-out ones are returned, not kept), so memory
- * is bounded by the number of channels times the cap.
+ * channel holds at most the cap of presences (rotated-out ones are returned, not kept).
+ *
+ * <p>Channels expire as their Redis keys do: a channel without an activation for the channel
+ * memory ({@link AvatarRoster#CHANNEL_MEMORY} unless given) starts empty again. An expired channel
+ * is dropped when it is next read or activated, and whichever call comes due sweeps every channel
+ * at most once a minute of clock time, dropping expired channels and forgotten request results, so
+ * memory follows the channels active within the channel memory rather than every channel ever seen.
  */
 public final class InMemoryAvatarRoster implements AvatarRoster {
 
+    static final Duration SWEEP_INTERVAL = Duration.ofMinutes(1);
+
     private final int maxActive;
+    private final Duration channelMemory;
     private final Clock clock;
     private final ConcurrentHashMap<ChannelId, ChannelState> channels;
+    private final AtomicReference<Instant> nextSweep;
 
     /** A roster keeping at most {@code maxActivePerChannel} avatars active per channel (ReplyRules.maxActiveAvatarsPerChannel). */
     public InMemoryAvatarRoster(int maxActivePerChannel, Clock clock) {
-        this(maxActivePerChannel, clock, new ConcurrentHashMap<>());
+        this(maxActivePerChannel, CHANNEL_MEMORY, clock);
     }
 
-    private InMemoryAvatarRoster(int maxActivePerChannel, Clock clock, ConcurrentHashMap<ChannelId, ChannelState> channels) {
+    /** As {@link #InMemoryAvatarRoster(int, Clock)}, forgetting a channel {@code channelMemory} after its last activation. */
+    public InMemoryAvatarRoster(int maxActivePerChannel, Duration channelMemory, Clock clock) {
+        this(maxActivePerChannel, channelMemory, clock, new ConcurrentHashMap<>(), null);
+    }
+
+    private InMemoryAvatarRoster(int maxActivePerChannel, Duration channelMemory, Clock clock,
+            ConcurrentHashMap<ChannelId, ChannelState> channels, AtomicReference<Instant> nextSweep) {
         if (maxActivePerChannel < 1) {
             throw new IllegalArgumentException("maxActivePerChannel must be at least 1, got " + maxActivePerChannel);
         }
+        Objects.requireNonNull(channelMemory, "channelMemory == null");
+        if (channelMemory.toMillis() < 1) {
+            throw new IllegalArgumentException("channelMemory must be at least 1 ms, got " + channelMemory);
+        }
         this.maxActive = maxActivePerChannel;
+        this.channelMemory = channelMemory;
         this.clock = Objects.requireNonNull(clock, "clock == null");
         this.channels = channels;
+        this.nextSweep = nextSweep != null ? nextSweep : new AtomicReference<>(clock.instant().plus(SWEEP_INTERVAL));
     }
 
     /**
@@ -49,7 +72,7 @@ public final class InMemoryAvatarRoster implements AvatarRoster {
      * after some restarted with a new setting (see {@link AvatarRoster} on a lowered cap).
      */
     public InMemoryAvatarRoster withMaxActivePerChannel(int maxActivePerChannel) {
-        return new InMemoryAvatarRoster(maxActivePerChannel, clock, channels);
+        return new InMemoryAvatarRoster(maxActivePerChannel, channelMemory, clock, channels, nextSweep);
     }
 
     @Override
@@ -63,8 +86,8 @@ public final class InMemoryAvatarRoster implements AvatarRoster {
         Objects.requireNonNull(avatar, "avatar == null");
         Activation[] result = new Activation[1];
         channels.compute(channel, (c, state) -> {
-            ChannelState s = state == null ? new ChannelState() : state;
             Instant now = clock.instant();
+            ChannelState s = state == null || state.expired(now) ? new ChannelState() : state;
             Activation earlier = request == null ? null : s.earlierResult(request, now);
             if (earlier != null) {
                 result[0] = earlier;
@@ -72,12 +95,14 @@ public final class InMemoryAvatarRoster implements AvatarRoster {
             }
             ChannelRoster.Rotation rotation = s.roster.activate(avatar, now, maxActive);
             s.roster = rotation.after();
+            s.expiresAt = now.plus(channelMemory);
             result[0] = rotation.activation();
             if (request != null) {
                 s.results.put(request, new Remembered(result[0], now.plus(RESULT_MEMORY)));
             }
             return s;
         });
+        sweepIfDue();
         return result[0];
     }
 
@@ -85,20 +110,71 @@ public final class InMemoryAvatarRoster implements AvatarRoster {
     public List<Presence> active(ChannelId channel) {
         Objects.requireNonNull(channel, "channel == null");
         ChannelState state = channels.get(channel);
-        return state == null ? List.of() : state.roster.byRecency().stream().limit(maxActive).toList();
+        if (state == null) {
+            return List.of();
+        }
+        if (state.expired(clock.instant())) {
+            // Dropped only if it is still the expired one: an activation may have renewed it meanwhile.
+            channels.computeIfPresent(channel, (c, current) -> current.expired(clock.instant()) ? null : current);
+            return List.of();
+        }
+        return state.roster.byRecency().stream().limit(maxActive).toList();
+    }
+
+    /** How many channels hold a roster: for tests of the memory bound. */
+    int trackedChannels() {
+        return channels.size();
+    }
+
+    /** How many identified activations' results are remembered over all channels: for tests of the memory bound. */
+    int rememberedResults() {
+        int[] total = {0};
+        channels.forEach((channel, state) -> channels.computeIfPresent(channel, (c, s) -> {
+            total[0] += s.results.size();
+            return s;
+        }));
+        return total[0];
+    }
+
+    private void sweepIfDue() {
+        Instant now = clock.instant();
+        Instant due = nextSweep.get();
+        if (now.isBefore(due) || !nextSweep.compareAndSet(due, now.plus(SWEEP_INTERVAL))) {
+            return;
+        }
+        for (ChannelId channel : channels.keySet()) {
+            channels.computeIfPresent(channel, (c, state) -> {
+                Instant at = clock.instant();
+                if (state.expired(at)) {
+                    return null;
+                }
+                state.forgetResults(at);
+                return state;
+            });
+        }
     }
 
     /** One channel's roster and remembered results; replaced or changed only under the channel's map entry. */
     private static final class ChannelState {
         /** Immutable; the field is written only under the map entry, and read as one reference. */
         volatile ChannelRoster roster = ChannelRoster.EMPTY;
+        /** When the channel is forgotten unless activated again; written only under the map entry. */
+        volatile Instant expiresAt = Instant.MAX;
         /** Results of identified activations, answered again to a retry until they are forgotten. */
         final Map<RequestId, Remembered> results = new HashMap<>();
 
+        boolean expired(Instant now) {
+            return !now.isBefore(expiresAt);
+        }
+
         Activation earlierResult(RequestId request, Instant now) {
-            results.values().removeIf(r -> !now.isBefore(r.forgetAt()));
+            forgetResults(now);
             Remembered remembered = results.get(request);
             return remembered == null ? null : remembered.activation();
+        }
+
+        void forgetResults(Instant now) {
+            results.values().removeIf(r -> !now.isBefore(r.forgetAt()));
         }
     }
 

@@ -7,6 +7,8 @@ import dev.parley.domain.avatar.Activation;
 import dev.parley.domain.avatar.AvatarRoster;
 import dev.parley.domain.avatar.AvatarRosterContract;
 import dev.parley.domain.avatar.Presence;
+import dev.parley.domain.id.ChannelId;
+import dev.parley.domain.id.RequestId;
 import dev.parley.domain.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,6 +32,43 @@ class InMemoryAvatarRosterTest extends AvatarRosterContract {
     @Override
     protected AvatarRoster withCap(AvatarRoster roster, int cap) {
         return ((InMemoryAvatarRoster) roster).withMaxActivePerChannel(cap);
+    }
+
+    @Test
+    void aChannelWithoutAnActivationForTheChannelMemoryStartsEmptyAndIsDropped() {
+        InMemoryAvatarRoster roster = new InMemoryAvatarRoster(8, Duration.ofHours(1), clock);
+        roster.activate(CHANNEL, avatar(1));
+        elapse(Duration.ofMinutes(30));
+        roster.activate(CHANNEL, avatar(2)); // renews the channel's memory
+
+        elapse(Duration.ofHours(1).minusMillis(1));
+        assertThat(roster.active(CHANNEL)).extracting(Presence::avatar).containsExactly(avatar(2), avatar(1));
+
+        elapse(Duration.ofMillis(1));
+        assertThat(roster.active(CHANNEL)).isEmpty();
+        assertThat(roster.trackedChannels()).as("dropped when read").isZero();
+        assertThat(roster.activate(CHANNEL, avatar(3)).active()).extracting(Presence::avatar).containsExactly(avatar(3));
+    }
+
+    @Test
+    void activationsInManyChannelsAreSweptAwayOnceTheyExpire() {
+        InMemoryAvatarRoster roster = new InMemoryAvatarRoster(8, clock);
+        for (int c = 0; c < 2_000; c++) {
+            ChannelId channel = ChannelId.of(Integer.toString(10_000 + c));
+            roster.activate(channel, avatar(1), RequestId.of("request-" + c));
+            roster.activate(channel, avatar(2));
+        }
+        assertThat(roster.trackedChannels()).isEqualTo(2_000);
+        assertThat(roster.rememberedResults()).isEqualTo(2_000);
+
+        elapse(AvatarRoster.RESULT_MEMORY.plus(InMemoryAvatarRoster.SWEEP_INTERVAL));
+        roster.activate(CHANNEL, avatar(1));
+        assertThat(roster.rememberedResults()).as("request results forgotten after their memory").isZero();
+        assertThat(roster.trackedChannels()).as("rosters kept for the channel memory").isEqualTo(2_001);
+
+        elapse(AvatarRoster.CHANNEL_MEMORY);
+        roster.activate(ChannelId.of("999"), avatar(1));
+        assertThat(roster.trackedChannels()).as("only the channel just activated").isEqualTo(1);
     }
 
     @Test

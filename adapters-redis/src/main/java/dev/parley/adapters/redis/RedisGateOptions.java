@@ -1,5 +1,6 @@
 package dev.parley.adapters.redis;
 
+import dev.parley.domain.avatar.AvatarRoster;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -36,7 +37,7 @@ public record RedisGateOptions(String keyPrefix, Duration rosterTtl, Duration un
 
     /** Prefix {@code parley}, rosters kept 30 days after their last activation, a 1 s pause when Redis fails. */
     public static RedisGateOptions defaults() {
-        return new RedisGateOptions("parley", Duration.ofDays(30), Duration.ofSeconds(1));
+        return new RedisGateOptions("parley", AvatarRoster.CHANNEL_MEMORY, Duration.ofSeconds(1));
     }
 
     /** The same prefix as the conversation store's, so one setting names all of Parley's keys. */

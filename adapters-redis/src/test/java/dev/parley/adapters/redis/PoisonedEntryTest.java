@@ -62,11 +62,13 @@ class PoisonedEntryTest {
     @BeforeEach
     void captureLog() {
         storeLog.addHandler(capture);
+        storeLog.setUseParentHandlers(false); // the dead letters are provoked on purpose: captured, not printed
     }
 
     @AfterEach
     void releaseLog() {
         storeLog.removeHandler(capture);
+        storeLog.setUseParentHandlers(true);
     }
 
     private List<ClaimedConversation> sweep() {

@@ -1,21 +1,29 @@
 package dev.parley.application.conversation;
 
+import dev.parley.application.port.in.CheckArchiveWrites;
 import dev.parley.application.port.in.SaveBeforeShutdown;
 import dev.parley.application.port.in.SaveConversations;
+import dev.parley.application.port.in.SaveOutcome;
 import dev.parley.application.port.in.ShutdownSave;
 import dev.parley.application.port.in.SweepIdle;
+import dev.parley.application.port.in.UnsavedConversations;
+import dev.parley.domain.StorageUnavailableException;
 import dev.parley.domain.archive.ConversationArchive;
 import dev.parley.domain.conversation.ClaimedConversation;
 import dev.parley.domain.conversation.Conversation;
+import dev.parley.domain.conversation.ConversationOverview;
 import dev.parley.domain.conversation.ConversationStore;
 import dev.parley.domain.id.ThreadId;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -23,39 +31,67 @@ import java.util.concurrent.ConcurrentHashMap;
  * (decisions.md 1–3) and the save before shutdown (decisions.md 8). They share one piece of
  * state: the idle conversations this instance claimed but could not write, retried after their
  * lease and at shutdown, so none is lost.
+ *
+ * <p>Each conversation is handled on its own: whatever one throws, an {@link Error} such as
+ * {@link OutOfMemoryError} or {@link StackOverflowError} from a pathological conversation included,
+ * is logged as one ERROR line naming its thread (never its contents) and the others go on. A
+ * conversation whose write failed is never dropped: it stays live, or claimed in the store until a
+ * retry writes it, and {@link #unsaved} lists it until then.
  */
-public final class ConversationArchiving implements SaveConversations, SweepIdle, SaveBeforeShutdown {
+public final class ConversationArchiving
+        implements SaveConversations, SweepIdle, SaveBeforeShutdown, CheckArchiveWrites {
 
     private static final Logger LOG = System.getLogger(ConversationArchiving.class.getName());
+    /** How many thread ids the shutdown's ERROR line names at most. */
+    private static final int LOGGED_THREADS = 20;
 
     private final ConversationStore store;
     private final ConversationArchive archive;
     private final ConversationSettings settings;
     /** This instance's claims whose archive write failed, with a store held in this process: retried at shutdown. */
     private final Map<String, ClaimedConversation> unsaved = new ConcurrentHashMap<>();
+    private final ArchiveFailures failures;
 
-    public ConversationArchiving(ConversationStore store, ConversationArchive archive, ConversationSettings settings) {
+    public ConversationArchiving(ConversationStore store, ConversationArchive archive, ConversationSettings settings, Clock clock) {
         this.store = Objects.requireNonNull(store, "store == null");
         this.archive = Objects.requireNonNull(archive, "archive == null");
         this.settings = Objects.requireNonNull(settings, "settings == null");
+        // A failing conversation is retried at least once per lease once idle: three missed retries mean it was cured elsewhere.
+        this.failures = new ArchiveFailures(clock, settings.idleTime().plus(settings.claimLease().multipliedBy(3)));
     }
 
     @Override
     public String save(ThreadId thread) {
         Conversation conversation = store.find(thread).orElseThrow(() -> LiveConversations.notFound(thread));
-        return archive.save(conversation);
+        try {
+            String name = archive.save(conversation);
+            failures.saved(thread);
+            return name;
+        } catch (RuntimeException e) {
+            failures.failed(thread);
+            throw e;
+        } catch (VirtualMachineError e) {
+            // Only this request's conversation is affected: answer it as a failed write, keep the service up.
+            failures.failed(thread);
+            String problem = ArchiveFailures.describe(e);
+            LOG.log(Level.ERROR, "could not save the conversation of thread {0}: {1}; it stays live", thread.value(), problem);
+            throw new StorageUnavailableException("could not save the conversation of thread " + thread.value() + ": " + problem);
+        }
     }
 
     @Override
-    public Map<ThreadId, Boolean> saveAll() {
-        Map<ThreadId, Boolean> results = new LinkedHashMap<>();
-        List<Conversation> snapshot = store.findAll().stream()
-                .sorted(Comparator.comparing(Conversation::createdAt).thenComparing(Conversation::threadId))
+    public List<SaveOutcome> saveAll() {
+        // The snapshot holds ids only; each conversation is read when its turn comes, so saving
+        // them all never holds every history at once.
+        List<ThreadId> snapshot = store.overviews().stream()
+                .sorted(Comparator.comparing(ConversationOverview::createdAt).thenComparing(ConversationOverview::threadId))
+                .map(ConversationOverview::threadId)
                 .toList();
-        for (Conversation conversation : snapshot) {
-            results.put(conversation.threadId(), trySave(conversation));
+        List<SaveOutcome> outcomes = new ArrayList<>(snapshot.size());
+        for (ThreadId thread : snapshot) {
+            saveOne(thread, "save all").ifPresent(outcomes::add);
         }
-        return results;
+        return outcomes;
     }
 
     @Override
@@ -81,16 +117,27 @@ public final class ConversationArchiving implements SaveConversations, SweepIdle
         if (store.isShared()) {
             return new ShutdownSave.NothingToSave(ShutdownSave.Why.SHARED_STORE);
         }
-        Map<ThreadId, Boolean> saved = new LinkedHashMap<>(saveAll());
+        Map<ThreadId, Boolean> saved = new LinkedHashMap<>();
+        try {
+            saveAll().forEach(outcome -> saved.put(outcome.thread(), outcome.saved()));
+        } catch (RuntimeException | VirtualMachineError e) {
+            LOG.log(Level.ERROR, "shutdown: could not list the live conversations to save them: {0}", ArchiveFailures.describe(e));
+        }
         for (ClaimedConversation claimed : List.copyOf(unsaved.values())) {
             saved.put(claimed.conversation().threadId(), cleanUp(claimed));
         }
-        long failed = saved.values().stream().filter(ok -> !ok).count();
-        if (failed > 0) {
-            LOG.log(Level.ERROR, "shutdown: {0} of {1} conversations could not be saved and are lost with this process: {2}",
-                    failed, saved.size(), saved.entrySet().stream().filter(e -> !e.getValue()).map(e -> e.getKey().value()).toList());
+        List<String> lost = saved.entrySet().stream().filter(e -> !e.getValue()).map(e -> e.getKey().value()).toList();
+        if (!lost.isEmpty()) {
+            LOG.log(Level.ERROR, "shutdown: {0} of {1} conversations could not be saved and are lost with this process: {2}{3}",
+                    String.valueOf(lost.size()), String.valueOf(saved.size()), lost.stream().limit(LOGGED_THREADS).toList(),
+                    lost.size() > LOGGED_THREADS ? " and " + (lost.size() - LOGGED_THREADS) + " more" : "");
         }
         return new ShutdownSave.Saved(saved);
+    }
+
+    @Override
+    public UnsavedConversations unsaved(int max) {
+        return failures.unsaved(max);
     }
 
     /** How many failed claims this service holds for a retry at shutdown (for tests of the bound). */
@@ -98,37 +145,56 @@ public final class ConversationArchiving implements SaveConversations, SweepIdle
         return unsaved.size();
     }
 
+    /** Archives (or discards) one claimed conversation; never throws, whatever the conversation does. */
     private boolean cleanUp(ClaimedConversation claimed) {
         Conversation conversation = claimed.conversation();
-        // A full lease for the write, whatever the batch cost before it; if the claim went to
-        // another instance meanwhile (this one stalled past its lease), that one archives it.
-        if (!store.renewLease(claimed.claimId(), settings.claimLease())) {
+        ThreadId thread = conversation.threadId();
+        try {
+            // A full lease for the write, whatever the batch cost before it; if the claim went to
+            // another instance meanwhile (this one stalled past its lease), that one archives it.
+            if (!store.renewLease(claimed.claimId(), settings.claimLease())) {
+                unsaved.remove(claimed.claimId());
+                LOG.log(Level.DEBUG, "claim of thread {0} is no longer this instance''s; skipped", thread);
+                return false;
+            }
+            if (settings.cleanup() == CleanupStrategy.ARCHIVE) {
+                archive.save(conversation);
+                failures.saved(thread);
+            }
+            store.acknowledge(claimed.claimId());
             unsaved.remove(claimed.claimId());
-            LOG.log(Level.DEBUG, "claim of thread {0} is no longer this instance's; skipped", conversation.threadId());
-            return false;
-        }
-        if (settings.cleanup() == CleanupStrategy.ARCHIVE && !trySave(conversation)) {
+            LOG.log(Level.DEBUG, "idle conversation in thread {0} cleaned up ({1})", thread, settings.cleanup());
+            return true;
+        } catch (RuntimeException | VirtualMachineError e) {
             // Stays claimed and is handed out again when the lease ends. Only a store in this
             // process needs the copy (to retry at shutdown): a shared store hands the claim to
             // whichever instance asks next, and keeping it here would keep it forever.
             if (!store.isShared()) {
                 unsaved.put(claimed.claimId(), claimed);
             }
+            failures.failed(thread);
+            LOG.log(Level.ERROR, "could not archive the idle conversation of thread {0}: {1}; it stays claimed and is retried"
+                    + " when its {2} s lease ends", thread.value(), ArchiveFailures.describe(e), String.valueOf(settings.claimLease().toSeconds()));
             return false;
         }
-        store.acknowledge(claimed.claimId());
-        unsaved.remove(claimed.claimId());
-        LOG.log(Level.DEBUG, "idle conversation in thread {0} cleaned up ({1})", conversation.threadId(), settings.cleanup());
-        return true;
     }
 
-    private boolean trySave(Conversation conversation) {
+    /** Saves one live conversation; empty if it is no longer live. Never throws, whatever the conversation does. */
+    private Optional<SaveOutcome> saveOne(ThreadId thread, String during) {
         try {
-            archive.save(conversation);
-            return true;
-        } catch (RuntimeException e) {
-            LOG.log(Level.ERROR, "could not save the conversation of thread " + conversation.threadId() + ": " + e.getMessage(), e);
-            return false;
+            Optional<Conversation> conversation = store.find(thread);
+            if (conversation.isEmpty()) {
+                return Optional.empty(); // expired or removed since the snapshot
+            }
+            String name = archive.save(conversation.get());
+            failures.saved(thread);
+            return Optional.of(new SaveOutcome.Saved(thread, name));
+        } catch (RuntimeException | VirtualMachineError e) {
+            failures.failed(thread);
+            String problem = ArchiveFailures.describe(e);
+            LOG.log(Level.ERROR, "could not save the conversation of thread {0} ({1}): {2}; it stays live",
+                    thread.value(), during, problem);
+            return Optional.of(new SaveOutcome.Failed(thread, problem));
         }
     }
 }

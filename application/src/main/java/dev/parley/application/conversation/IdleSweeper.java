@@ -13,8 +13,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The one background thread that drives {@link SweepIdle}: every interval (with a little jitter,
- * so instances sharing a store do not sweep in step) it runs one sweep. A failing sweep is logged
- * and the next one runs as usual.
+ * so instances sharing a store do not sweep in step) it runs one sweep. A failing sweep, an
+ * {@link Error} included, is logged in one line and the next one runs as usual.
  */
 public final class IdleSweeper implements AutoCloseable {
 
@@ -67,8 +67,12 @@ public final class IdleSweeper implements AutoCloseable {
     private void sweepThenReschedule() {
         try {
             sweep.sweep();
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "idle sweep failed; retrying in " + interval + ": " + e.getMessage(), e);
+        } catch (RuntimeException | VirtualMachineError e) {
+            // One line, no stack: the store's own failures say what failed (a Redis outage logs one
+            // of these per interval until it ends). An Error is caught too: it must not end the
+            // sweeping silently, and the conversations it concerns stay claimed for a retry.
+            LOG.log(Level.WARNING, "idle sweep failed; retrying in {0} ms: {1}", String.valueOf(interval.toMillis()),
+                    ArchiveFailures.describe(e));
         } finally {
             schedule();
         }

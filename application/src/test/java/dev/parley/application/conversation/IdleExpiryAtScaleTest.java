@@ -24,7 +24,7 @@ class IdleExpiryAtScaleTest {
     private final RecordingArchive archive = new RecordingArchive();
     private final ConversationSettings settings = ConversationSettings.defaults();
     private final LiveConversations live = new LiveConversations(store, clock, settings);
-    private final ConversationArchiving archiving = new ConversationArchiving(store, archive, settings);
+    private final ConversationArchiving archiving = new ConversationArchiving(store, archive, settings, clock);
 
     @Test
     void tenThousandIdleConversationsAreEachArchivedExactlyOnceByRacingSweepers() throws Exception {

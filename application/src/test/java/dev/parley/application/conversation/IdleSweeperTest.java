@@ -43,7 +43,7 @@ class IdleSweeperTest {
         CountDownLatch archived = new CountDownLatch(1);
         archive.beforeEachSave(archived::countDown);
 
-        try (IdleSweeper sweeper = new IdleSweeper(new ConversationArchiving(store, archive, settings), Duration.ofMillis(5)).start()) {
+        try (IdleSweeper sweeper = new IdleSweeper(new ConversationArchiving(store, archive, settings, clock), Duration.ofMillis(5)).start()) {
             clock.advance(settings.idleTime());
             assertThat(archived.await(PATIENCE_SECONDS, TimeUnit.SECONDS)).as("archived by the sweeper").isTrue();
         }
@@ -64,8 +64,31 @@ class IdleSweeperTest {
             return 0;
         };
 
-        try (IdleSweeper sweeper = new IdleSweeper(failingOnce, Duration.ofMillis(5), recordingThreads).start()) {
+        try (CapturedLog quiet = CapturedLog.of(IdleSweeper.class);
+                IdleSweeper sweeper = new IdleSweeper(failingOnce, Duration.ofMillis(5), recordingThreads).start()) {
             assertThat(twoSweeps.await(PATIENCE_SECONDS, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    @Test
+    void aSweepThatThrowsAnErrorIsLoggedInOneLineAndTheNextOneRuns() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        CountDownLatch twoSweeps = new CountDownLatch(2);
+        SweepIdle outOfMemoryOnce = () -> {
+            if (calls.incrementAndGet() == 1) {
+                throw new OutOfMemoryError("Java heap space");
+            }
+            twoSweeps.countDown();
+            twoSweeps.countDown();
+            return 0;
+        };
+
+        try (CapturedLog log = CapturedLog.of(IdleSweeper.class);
+                IdleSweeper sweeper = new IdleSweeper(outOfMemoryOnce, Duration.ofMillis(5), recordingThreads).start()) {
+            assertThat(twoSweeps.await(PATIENCE_SECONDS, TimeUnit.SECONDS)).isTrue();
+            assertThat(log.lines(java.util.logging.Level.WARNING)).singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                    .contains("idle sweep failed").contains("OutOfMemoryError");
+            assertThat(log.anyStackTrace()).isFalse();
         }
     }
 

@@ -34,7 +34,7 @@ class LiveConversationsTest {
     private final InMemoryConversationStore store = new InMemoryConversationStore(clock);
     private final ConversationSettings settings = ConversationSettings.defaults();
     private final LiveConversations live = new LiveConversations(store, clock, settings);
-    private final ConversationArchiving archiving = new ConversationArchiving(store, new RecordingArchive(), settings);
+    private final ConversationArchiving archiving = new ConversationArchiving(store, new RecordingArchive(), settings, clock);
 
     private static NewConversation in(ThreadId thread) {
         return new NewConversation(thread, GUILD, GUILD_NAME, REQUESTER);

@@ -24,6 +24,16 @@ final class RecordingArchive implements ConversationArchive {
     private final Map<ThreadId, AtomicInteger> saves = new ConcurrentHashMap<>();
     private final AtomicInteger failuresToCome = new AtomicInteger();
     private volatile Runnable beforeEachSave = () -> { };
+    private final Map<ThreadId, java.util.function.Supplier<Throwable>> broken = new ConcurrentHashMap<>();
+
+    /** Every save of {@code thread} throws what {@code failure} makes (an {@link Error} too), until {@link #mend}. */
+    void breakFor(ThreadId thread, java.util.function.Supplier<Throwable> failure) {
+        broken.put(thread, failure);
+    }
+
+    void mend(ThreadId thread) {
+        broken.remove(thread);
+    }
 
     /** The next {@code count} saves fail as a full disk would. */
     void failNext(int count) {
@@ -51,6 +61,14 @@ final class RecordingArchive implements ConversationArchive {
     @Override
     public String save(Conversation conversation) {
         beforeEachSave.run();
+        java.util.function.Supplier<Throwable> failure = broken.get(conversation.threadId());
+        if (failure != null) {
+            switch (failure.get()) {
+                case RuntimeException e -> throw e;
+                case Error e -> throw e;
+                case Throwable t -> throw new IllegalStateException(t);
+            }
+        }
         if (failuresToCome.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             throw new StorageUnavailableException("no space left on device");
         }

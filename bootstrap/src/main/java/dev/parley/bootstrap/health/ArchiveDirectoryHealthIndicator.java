@@ -1,5 +1,7 @@
 package dev.parley.bootstrap.health;
 
+import dev.parley.application.port.in.CheckArchiveWrites;
+import dev.parley.application.port.in.UnsavedConversations;
 import dev.parley.bootstrap.config.ParleySettings;
 import io.micronaut.core.async.publisher.Publishers;
 import io.micronaut.health.HealthStatus;
@@ -16,14 +18,22 @@ import org.reactivestreams.Publisher;
 /**
  * {@code /health}'s {@code archive} check: the archive directory exists and takes a new file.
  * Writing a probe file (rather than asking for permissions) also catches a full or read-only disk.
+ * Its details also count the conversations whose archive write failed on this instance and name
+ * the first {@value #LISTED} of them: they are held (live, or claimed and retried every lease), not
+ * lost, so the check stays UP for them; a monitor should alert on a count above 0.
  */
 @Singleton
 final class ArchiveDirectoryHealthIndicator implements HealthIndicator {
 
-    private final Path directory;
+    /** How many unsaved thread ids the details name at most. */
+    static final int LISTED = 20;
 
-    ArchiveDirectoryHealthIndicator(ParleySettings settings) {
+    private final Path directory;
+    private final CheckArchiveWrites writes;
+
+    ArchiveDirectoryHealthIndicator(ParleySettings settings, CheckArchiveWrites writes) {
         this.directory = settings.archiveDirectory();
+        this.writes = writes;
     }
 
     @Override
@@ -44,6 +54,9 @@ final class ArchiveDirectoryHealthIndicator implements HealthIndicator {
             }
         }
         details.put("writable", status == HealthStatus.UP);
+        UnsavedConversations unsaved = writes.unsaved(LISTED);
+        details.put("unsaved_conversations", unsaved.count());
+        details.put("unsaved_thread_ids", unsaved.threads().stream().map(thread -> thread.value()).toList());
         return Publishers.just(HealthResult.builder("archive", status).details(details).build());
     }
 }

@@ -89,6 +89,11 @@ final class ConversationLifecycle implements ApplicationEventListener<ServerStar
                         LOG.log(Level.INFO, "Parley stopping: saved {0} of {1} live conversations to {2}", String.valueOf(saved.savedCount()),
                                 String.valueOf(saved.results().size()), settings.archiveDirectory());
             }
+        } catch (RuntimeException | VirtualMachineError e) {
+            // The save handles each conversation on its own; this is a failure around it. Say so
+            // in one line and go on stopping: a shutdown that throws here would skip the rest.
+            LOG.log(Level.ERROR, "Parley stopping: the shutdown save failed ({0}); conversations not yet saved are lost"
+                    + " with this process", e.getClass().getSimpleName());
         } finally {
             sweeper.close();
         }

@@ -30,10 +30,11 @@ final class UseCaseFactory {
         return new LiveConversations(store, clock, settings.conversations());
     }
 
-    /** Save, save all, sweep idle, save before shutdown. */
+    /** Save, save all, sweep idle, save before shutdown, the unsaved conversations. */
     @Singleton
-    ConversationArchiving conversationArchiving(ConversationStore store, ConversationArchive archive, ParleySettings settings) {
-        return new ConversationArchiving(store, archive, settings.conversations());
+    ConversationArchiving conversationArchiving(ConversationStore store, ConversationArchive archive, ParleySettings settings,
+            Clock clock) {
+        return new ConversationArchiving(store, archive, settings.conversations(), clock);
     }
 
     /** Search the archive a page at a time (through its index), read one file. */

@@ -130,8 +130,11 @@ class EchoWalkthroughTest implements TestPropertyProvider {
         assertThat(api.post("/conversations", create(OTHER_THREAD)).status()).isEqualTo(201);
         ApiClient.Reply all = api.post("/conversations/save", null);
         assertThat(all.status()).isEqualTo(200);
-        assertThat(all.json().get(THREAD).asBoolean()).isTrue();
-        assertThat(all.json().get(OTHER_THREAD).asBoolean()).isTrue();
+        assertThat(all.json().get("saved").asInt()).isEqualTo(2);
+        assertThat(all.json().get("failed").asInt()).isZero();
+        assertThat(all.json().get("conversations")).extracting(c -> c.get("thread_id").asText()).containsExactly(THREAD, OTHER_THREAD);
+        assertThat(all.json().at("/conversations/0/saved").asBoolean()).isTrue();
+        assertThat(all.json().at("/conversations/0/filename").asText()).isEqualTo(expectedFile);
         assertThat(TempArchive.files(archive)).hasSize(2).contains(expectedFile);
 
         // The archive, read back over HTTP

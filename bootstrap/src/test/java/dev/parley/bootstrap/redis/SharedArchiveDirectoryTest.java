@@ -55,7 +55,7 @@ class SharedArchiveDirectoryTest {
             ConversationArchive directory = new JsonFileConversationArchive(shared);
             AtomicBoolean stalled = new AtomicBoolean();
             ConversationArchiving other = new ConversationArchiving(new RedisConversationStore(second.live(), second.sweeper(), options),
-                    directory, settings);
+                    directory, settings, Clock.systemUTC());
             // The first instance's first write stalls past the lease; the other instance sweeps meanwhile.
             ConversationArchive stalling = new Stalling(directory, () -> {
                 if (stalled.compareAndSet(false, true)) {
@@ -64,7 +64,7 @@ class SharedArchiveDirectoryTest {
                 }
             });
             ConversationArchiving slow = new ConversationArchiving(new RedisConversationStore(first.live(), first.sweeper(), options),
-                    stalling, settings);
+                    stalling, settings, Clock.systemUTC());
             LiveConversations live = new LiveConversations(new RedisConversationStore(first.live(), first.sweeper(), options),
                     Clock.systemUTC(), settings);
             for (int i = 0; i < 3; i++) {

@@ -23,6 +23,13 @@ public interface AvatarRoster {
     /** How long an identified activation's result is answered again to a retry of the same request. */
     Duration RESULT_MEMORY = Duration.ofMinutes(15);
 
+    /**
+     * How long a channel's roster and presences outlive its last activation by default: a channel
+     * without an activation for that long starts empty again, so rosters of channels gone quiet do
+     * not pile up (a Redis key's TTL, a memory roster's expiry).
+     */
+    Duration CHANNEL_MEMORY = Duration.ofDays(30);
+
     /** Makes {@code avatar} active in {@code channel} now, as when it is summoned or mentioned: {@link ChannelRoster#activate}. */
     Activation activate(ChannelId channel, AvatarId avatar);
 

@@ -1,7 +1,7 @@
 package dev.parley.application.port.in;
 
 import dev.parley.domain.id.ThreadId;
-import java.util.Map;
+import java.util.List;
 
 /** Save live conversations to the archive now; they stay live (the Echo document's {@code save_conversation}, {@code save_all}). */
 public interface SaveConversations {
@@ -16,8 +16,9 @@ public interface SaveConversations {
 
     /**
      * Saves every live conversation, one by one over a snapshot (one expiring meanwhile causes no
-     * error), and says per thread, oldest first, whether it was saved. A failure is logged and
-     * reported as {@code false}; it does not stop the others.
+     * error), and says per thread, oldest first, what came of it. Any failure of one conversation,
+     * an error such as running out of memory included, is logged in one line naming its thread and
+     * reported as {@link SaveOutcome.Failed}; it does not stop the others.
      */
-    Map<ThreadId, Boolean> saveAll();
+    List<SaveOutcome> saveAll();
 }
