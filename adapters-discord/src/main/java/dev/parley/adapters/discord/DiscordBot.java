@@ -150,7 +150,8 @@ public final class DiscordBot implements AutoCloseable {
                         observer.gatewayEvent(event.getType());
                     }
                 });
-                // Every REST answer passes here, the 429s JDA retries on its own included.
+                // Every REST answer passes here, the 429s JDA retries on its own included. JDA's own client
+                // settings (IOUtil, internal but stable in the pinned version) plus the interceptor.
                 builder.setHttpClientBuilder(IOUtil.newHttpClientBuilder().addInterceptor(chain -> {
                     okhttp3.Response response = chain.proceed(chain.request());
                     if (response.code() == 429) {
