@@ -132,6 +132,9 @@ final class DiscordBotBenchmark {
                 Load.throughput(maxWriters, settings.warmup(), settings.warmup(), w -> i -> baseline.roundTrip(w));
                 handled.reset();
                 Load.throughput(maxWriters, settings.warmup(), settings.warmup(), w -> i -> handled.send(discord, w));
+                // Steady state: while a conversation holds fewer messages than a prompt's context, each message also
+                // reads Discord's history; fill every channel past that first.
+                prefill(maxWriters, ResponderSettings.defaults().contextMessages(), handled, discord);
                 for (int writers : settings.writers()) {
                     for (int round = 1; round <= settings.rounds(); round++) {
                         baseline.times.clear();
@@ -145,6 +148,31 @@ final class DiscordBotBenchmark {
                     }
                 }
             }
+        }
+    }
+
+    /** Sends {@code messages} more messages into each of the first {@code channels} channels, one writer per channel. */
+    private static void prefill(int channels, int messages, Handled handled, FakeDiscord discord) throws InterruptedException {
+        handled.reset();
+        java.util.List<Thread> writers = new java.util.ArrayList<>();
+        java.util.concurrent.atomic.AtomicReference<Exception> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        for (int w = 0; w < channels; w++) {
+            int writer = w;
+            writers.add(Thread.ofPlatform().start(() -> {
+                try {
+                    for (int k = 0; k < messages; k++) {
+                        handled.send(discord, writer);
+                    }
+                } catch (Exception e) {
+                    failure.compareAndSet(null, e);
+                }
+            }));
+        }
+        for (Thread writer : writers) {
+            writer.join();
+        }
+        if (failure.get() != null) {
+            throw new IllegalStateException("filling the channels failed: " + failure.get(), failure.get());
         }
     }
 
