@@ -132,6 +132,9 @@ final class DiscordBotBenchmark {
                 Load.throughput(maxWriters, settings.warmup(), settings.warmup(), w -> i -> baseline.roundTrip(w));
                 handled.reset();
                 Load.throughput(maxWriters, settings.warmup(), settings.warmup(), w -> i -> handled.send(discord, w));
+                // Steady state: while a conversation holds fewer messages than a prompt's context, each message also
+                // reads Discord's history; fill every channel past that first.
+                prefill(maxWriters, ResponderSettings.defaults().contextMessages(), handled, discord);
                 for (int writers : settings.writers()) {
                     for (int round = 1; round <= settings.rounds(); round++) {
                         baseline.times.clear();
@@ -145,6 +148,31 @@ final class DiscordBotBenchmark {
                     }
                 }
             }
+        }
+    }
+
+    /** Sends {@code messages} more messages into each of the first {@code channels} channels, one writer per channel. */
+    private static void prefill(int channels, int messages, Handled handled, FakeDiscord discord) throws InterruptedException {
+        handled.reset();
+        java.util.List<Thread> writers = new java.util.ArrayList<>();
+        java.util.concurrent.atomic.AtomicReference<Exception> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        for (int w = 0; w < channels; w++) {
+            int writer = w;
+            writers.add(Thread.ofPlatform().start(() -> {
+                try {
+                    for (int k = 0; k < messages; k++) {
+                        handled.send(discord, writer);
+                    }
+                } catch (Exception e) {
+                    failure.compareAndSet(null, e);
+                }
+            }));
+        }
+        for (Thread writer : writers) {
+            writer.join();
+        }
+        if (failure.get() != null) {
+            throw new IllegalStateException("filling the channels failed: " + failure.get(), failure.get());
         }
     }
 
@@ -169,12 +197,14 @@ final class DiscordBotBenchmark {
     private static final class Handled implements BotObserver {
 
         private final Semaphore done = new Semaphore(0);
+        private final java.util.concurrent.atomic.AtomicInteger failures = new java.util.concurrent.atomic.AtomicInteger();
         final ConcurrentLinkedQueue<Long> times = new ConcurrentLinkedQueue<>();
 
         @Override
         public void messageHandled(Duration took, boolean failed) {
+            // An observer never throws (it runs on the bot's threads): a failure is counted, and the writer stops on it.
             if (failed) {
-                throw new IllegalStateException("the bot failed to handle a message");
+                failures.incrementAndGet();
             }
             times.add(took.toNanos());
             done.release();
@@ -192,6 +222,9 @@ final class DiscordBotBenchmark {
             discord.message(FIRST_CHANNEL + writer).from(ALICE).content(CONTENT).send();
             if (!done.tryAcquire(PATIENCE.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new IllegalStateException("no message handled within " + PATIENCE);
+            }
+            if (failures.get() > 0) {
+                throw new IllegalStateException("the bot failed to handle " + failures.get() + " message(s)");
             }
         }
     }

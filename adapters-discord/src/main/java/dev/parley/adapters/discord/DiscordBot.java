@@ -9,7 +9,11 @@ import dev.parley.adapters.discord.platform.WebhookOutlet;
 import dev.parley.application.port.in.HandleChannelMessage;
 import dev.parley.domain.platform.ChannelWebhooks;
 import dev.parley.domain.platform.IdentifyPacing;
+import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -47,6 +51,8 @@ public final class DiscordBot implements AutoCloseable {
 
     static final EnumSet<GatewayIntent> INTENTS = EnumSet.of(GatewayIntent.GUILD_MESSAGES, GatewayIntent.MESSAGE_CONTENT);
     private static final System.Logger LOG = System.getLogger(DiscordBot.class.getName());
+    /** How long the check before the start waits for Discord's answer. */
+    private static final Duration PREFLIGHT_TIMEOUT = Duration.ofSeconds(10);
 
     private final DiscordSettings settings;
     private final Limits limits;
@@ -133,6 +139,12 @@ public final class DiscordBot implements AutoCloseable {
             // JVM-wide defaults of JDA; every post sets them too.
             MessageRequest.setDefaultMentions(WebhookOutlet.ALLOWED_MENTIONS);
             MessageRequest.setDefaultMentionRepliedUser(false);
+            try {
+                checkReachableAndAuthorised();
+            } catch (DiscordStartException e) {
+                closeQuietly();
+                throw e;
+            }
             ShardStartup startup = new ShardStartup();
             DefaultShardManagerBuilder builder = DefaultShardManagerBuilder.createLight(settings.token(), INTENTS)
                     .setRestConfig(new RestConfig().setBaseUrl(settings.apiUrl().toString()))
@@ -150,7 +162,8 @@ public final class DiscordBot implements AutoCloseable {
                         observer.gatewayEvent(event.getType());
                     }
                 });
-                // Every REST answer passes here, the 429s JDA retries on its own included.
+                // Every REST answer passes here, the 429s JDA retries on its own included. JDA's own client
+                // settings (IOUtil, internal but stable in the pinned version) plus the interceptor.
                 builder.setHttpClientBuilder(IOUtil.newHttpClientBuilder().addInterceptor(chain -> {
                     okhttp3.Response response = chain.proceed(chain.request());
                     if (response.code() == 429) {
@@ -191,6 +204,30 @@ public final class DiscordBot implements AutoCloseable {
             }
             LOG.log(System.Logger.Level.INFO, "Discord bot ready: {0} shard(s) of {1}{2}", expected, shards.getShardsTotal(),
                     settings.shardIds().isEmpty() ? "" : " (" + settings.shardIds() + ")");
+        }
+    }
+
+    /**
+     * Asks Discord (or the proxy at the API URL) who the bot is before JDA does: an unreachable API
+     * or a refused token is then one clear exception, where JDA would log its own errors first.
+     */
+    private void checkReachableAndAuthorised() {
+        URI me = settings.apiUrl().resolve("users/@me");
+        int status;
+        try (HttpClient http = HttpClient.newBuilder().connectTimeout(PREFLIGHT_TIMEOUT).build()) {
+            status = http.send(HttpRequest.newBuilder(me).timeout(PREFLIGHT_TIMEOUT).header("Authorization", "Bot " + settings.token())
+                    .GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            throw new DiscordStartException(DiscordStartException.Reason.UNREACHABLE, "Cannot reach Discord at " + settings.apiUrl()
+                    + " (" + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())
+                    + "): check the API URL and the network", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DiscordStartException(DiscordStartException.Reason.UNREACHABLE, "Interrupted while reaching Discord", e);
+        }
+        if (status == 401) {
+            throw new DiscordStartException(DiscordStartException.Reason.TOKEN_REFUSED,
+                    "Discord refused the bot token (401 Unauthorized): check the token");
         }
     }
 

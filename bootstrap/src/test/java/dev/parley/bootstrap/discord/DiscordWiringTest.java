@@ -55,6 +55,23 @@ class DiscordWiringTest {
         }
     }
 
+    @Test
+    void anUnreachableDiscordStopsTheStartNamingTheAddress() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        String apiUrl = "http://127.0.0.1:" + closedPort + "/api/v10/";
+        Map<String, Object> properties = Map.of("parley.discord.token", "a-token-never-shown", "parley.discord.api-url", apiUrl);
+
+        assertThatThrownBy(() -> RunningParley.start(TempArchive.create(), properties)).satisfies(failure -> {
+            DiscordStartException unreachable = FailureCauses.first(failure, DiscordStartException.class);
+            assertThat(unreachable).isNotNull();
+            assertThat(unreachable.reason()).isEqualTo(DiscordStartException.Reason.UNREACHABLE);
+            assertThat(unreachable.getMessage()).contains(apiUrl).doesNotContain("a-token-never-shown");
+        });
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "parley.discord.api-url      | ws://nope/     | parley.discord.api-url",
