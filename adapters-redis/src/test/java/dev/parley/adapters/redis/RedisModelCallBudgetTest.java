@@ -99,7 +99,7 @@ class RedisModelCallBudgetTest extends ModelCallBudgetContract {
     @Test
     void aRedisThatIsDownTakesNothingAndSaysSo() {
         RedisServer server = RedisServer.startLocal(RedisServer.Persistence.NONE, null);
-        try (RedisConnector connector = RedisConnector.connect(server.uri(), Duration.ofMillis(500))) {
+        try (RedisConnector connector = RedisConnector.connect(server.uri(), Duration.ofSeconds(2))) {
             ModelCallBudget budget = new RedisModelCallBudget(connector.live(), ModelCallQuota.perHour(5),
                     RedisBudgetOptions.defaults());
             assertThat(budget.tryTake().granted()).isTrue();
