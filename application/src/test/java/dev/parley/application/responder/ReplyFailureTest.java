@@ -42,13 +42,18 @@ class ReplyFailureTest {
     static void startFake() {
         fake = FakeOpenAi.start();
         model = ResponderRig.modelOf(fake, Duration.ofMillis(1500));
-        // The first call of a JVM pays for class loading and the connection: not a timeout to test.
-        // On a busy machine that alone can outlast the timeout, so the warm-up may take a few tries.
+        // The first call of a JVM pays for class loading on both sides of the wire: not a timeout to
+        // test. On a busy machine that alone can outlast the short timeout, so it is paid through a
+        // client with a generous one, and the short one then only opens its connection.
+        dev.parley.domain.llm.ModelRequest warmUp = new dev.parley.domain.llm.ModelRequest(
+                java.util.List.of(new dev.parley.domain.llm.PromptMessage.User("warm", "up")), java.util.List.of(),
+                dev.parley.domain.llm.ModelOptions.defaults());
+        try (OpenAiLanguageModel patient = ResponderRig.modelOf(fake, Duration.ofSeconds(60))) {
+            patient.complete(warmUp);
+        }
         for (int attempt = 1; ; attempt++) {
             try {
-                model.complete(new dev.parley.domain.llm.ModelRequest(
-                        java.util.List.of(new dev.parley.domain.llm.PromptMessage.User("warm", "up")), java.util.List.of(),
-                        dev.parley.domain.llm.ModelOptions.defaults()));
+                model.complete(warmUp);
                 break;
             } catch (dev.parley.domain.llm.ModelCallException slowStart) {
                 if (attempt == 5) {
