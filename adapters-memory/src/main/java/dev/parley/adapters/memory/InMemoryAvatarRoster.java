@@ -11,11 +11,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The {@link AvatarRoster} of a single instance: each channel's {@link ChannelRoster} in memory,
@@ -27,19 +28,23 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>Channels expire as their Redis keys do: a channel without an activation for the channel
  * memory ({@link AvatarRoster#CHANNEL_MEMORY} unless given) starts empty again. An expired channel
- * is dropped when it is next read or activated, and whichever call comes due sweeps every channel
- * at most once a minute of clock time, dropping expired channels and forgotten request results, so
- * memory follows the channels active within the channel memory rather than every channel ever seen.
+ * is dropped when it is next read or activated; besides, each activation looks at the next
+ * {@value #SWEEP_STEP} channels of a cursor that walks the map round and round, dropping expired
+ * channels and forgotten request results. An activation adds at most one channel and examines
+ * several, so the sweep keeps ahead of growth at a fixed cost per call (never a pass over every
+ * channel inside one caller's call), and memory follows the channels active within the channel
+ * memory rather than every channel ever seen.
  */
 public final class InMemoryAvatarRoster implements AvatarRoster {
 
-    static final Duration SWEEP_INTERVAL = Duration.ofMinutes(1);
+    /** How many channels each activation examines for expiry. */
+    static final int SWEEP_STEP = 2;
 
     private final int maxActive;
     private final Duration channelMemory;
     private final Clock clock;
     private final ConcurrentHashMap<ChannelId, ChannelState> channels;
-    private final AtomicReference<Instant> nextSweep;
+    private final Sweep sweep;
 
     /** A roster keeping at most {@code maxActivePerChannel} avatars active per channel (ReplyRules.maxActiveAvatarsPerChannel). */
     public InMemoryAvatarRoster(int maxActivePerChannel, Clock clock) {
@@ -48,11 +53,11 @@ public final class InMemoryAvatarRoster implements AvatarRoster {
 
     /** As {@link #InMemoryAvatarRoster(int, Clock)}, forgetting a channel {@code channelMemory} after its last activation. */
     public InMemoryAvatarRoster(int maxActivePerChannel, Duration channelMemory, Clock clock) {
-        this(maxActivePerChannel, channelMemory, clock, new ConcurrentHashMap<>(), null);
+        this(maxActivePerChannel, channelMemory, clock, new ConcurrentHashMap<>(), new Sweep());
     }
 
     private InMemoryAvatarRoster(int maxActivePerChannel, Duration channelMemory, Clock clock,
-            ConcurrentHashMap<ChannelId, ChannelState> channels, AtomicReference<Instant> nextSweep) {
+            ConcurrentHashMap<ChannelId, ChannelState> channels, Sweep sweep) {
         if (maxActivePerChannel < 1) {
             throw new IllegalArgumentException("maxActivePerChannel must be at least 1, got " + maxActivePerChannel);
         }
@@ -64,7 +69,7 @@ public final class InMemoryAvatarRoster implements AvatarRoster {
         this.channelMemory = channelMemory;
         this.clock = Objects.requireNonNull(clock, "clock == null");
         this.channels = channels;
-        this.nextSweep = nextSweep != null ? nextSweep : new AtomicReference<>(clock.instant().plus(SWEEP_INTERVAL));
+        this.sweep = sweep;
     }
 
     /**
@@ -72,7 +77,7 @@ public final class InMemoryAvatarRoster implements AvatarRoster {
      * after some restarted with a new setting (see {@link AvatarRoster} on a lowered cap).
      */
     public InMemoryAvatarRoster withMaxActivePerChannel(int maxActivePerChannel) {
-        return new InMemoryAvatarRoster(maxActivePerChannel, channelMemory, clock, channels, nextSweep);
+        return new InMemoryAvatarRoster(maxActivePerChannel, channelMemory, clock, channels, sweep);
     }
 
     @Override
@@ -102,7 +107,7 @@ public final class InMemoryAvatarRoster implements AvatarRoster {
             }
             return s;
         });
-        sweepIfDue();
+        sweepSome();
         return result[0];
     }
 
@@ -136,22 +141,43 @@ public final class InMemoryAvatarRoster implements AvatarRoster {
         return total[0];
     }
 
-    private void sweepIfDue() {
-        Instant now = clock.instant();
-        Instant due = nextSweep.get();
-        if (now.isBefore(due) || !nextSweep.compareAndSet(due, now.plus(SWEEP_INTERVAL))) {
+    /** Examines the next {@value #SWEEP_STEP} channels of the sweep's cursor; skipped while another call sweeps. */
+    private void sweepSome() {
+        if (!sweep.lock.tryLock()) {
             return;
         }
-        for (ChannelId channel : channels.keySet()) {
-            channels.computeIfPresent(channel, (c, state) -> {
-                Instant at = clock.instant();
-                if (state.expired(at)) {
-                    return null;
+        try {
+            boolean restarted = false;
+            for (int examined = 0; examined < SWEEP_STEP; examined++) {
+                if (sweep.cursor == null || !sweep.cursor.hasNext()) {
+                    if (restarted) {
+                        return; // the whole map in one call: no need to go round again
+                    }
+                    sweep.cursor = channels.keySet().iterator();
+                    restarted = true;
+                    if (!sweep.cursor.hasNext()) {
+                        return;
+                    }
                 }
-                state.forgetResults(at);
-                return state;
-            });
+                channels.computeIfPresent(sweep.cursor.next(), (c, state) -> {
+                    Instant now = clock.instant();
+                    if (state.expired(now)) {
+                        return null;
+                    }
+                    state.forgetResults(now);
+                    return state;
+                });
+            }
+        } finally {
+            sweep.lock.unlock();
         }
+    }
+
+    /** Where the sweep stands: a weakly consistent iterator over the channels, used by one caller at a time. */
+    private static final class Sweep {
+        final ReentrantLock lock = new ReentrantLock();
+        /** Guarded by {@link #lock}. */
+        Iterator<ChannelId> cursor;
     }
 
     /** One channel's roster and remembered results; replaced or changed only under the channel's map entry. */

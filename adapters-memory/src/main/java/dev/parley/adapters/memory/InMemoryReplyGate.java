@@ -10,15 +10,16 @@ import dev.parley.domain.reply.ReplyPolicy;
 import dev.parley.domain.reply.ReplyRequest;
 import dev.parley.domain.reply.ReplyRules;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The {@link ReplyGate} of a single instance: cooldowns and responder sets in memory, each decision
@@ -27,24 +28,28 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>Each channel's state is changed only inside {@link ConcurrentHashMap#compute} on its key, so a
  * decision is atomic for its channel while other channels proceed in parallel (no global lock).
  * The clock is read inside that step, so admissions in a channel are ordered as their times are.
- * The narrative slot is one compare-and-set. Expired cooldowns and forgotten triggers are swept
- * at most once a minute of clock time, by whichever decision comes due, and empty channels are
- * dropped, so memory follows recent activity rather than history.
+ * The narrative slot is one compare-and-set. Expired cooldowns and forgotten triggers expire
+ * like their Redis keys: each decision looks at the next {@value #SWEEP_STEP} channels of a cursor
+ * that walks the map round and round, drops what has expired there and drops channels left empty.
+ * A decision adds at most one channel and examines several, so the sweep keeps ahead of growth at
+ * a fixed cost per call, and memory follows recent activity rather than history.
  */
 public final class InMemoryReplyGate implements ReplyGate {
 
-    static final Duration SWEEP_INTERVAL = Duration.ofMinutes(1);
+    /** How many channels each decision examines for expired state. */
+    static final int SWEEP_STEP = 2;
 
     private final ReplyPolicy policy;
     private final Clock clock;
     private final ConcurrentHashMap<ChannelId, ChannelState> channels = new ConcurrentHashMap<>();
     private final AtomicReference<Optional<Instant>> narrativeEnds = new AtomicReference<>(Optional.empty());
-    private final AtomicReference<Instant> nextSweep;
+    private final ReentrantLock sweeping = new ReentrantLock();
+    /** Where the sweep stands: a weakly consistent iterator over the channels; guarded by {@link #sweeping}. */
+    private Iterator<ChannelId> sweepCursor;
 
     public InMemoryReplyGate(ReplyRules rules, Clock clock) {
         this.policy = new ReplyPolicy(Objects.requireNonNull(rules, "rules == null"));
         this.clock = Objects.requireNonNull(clock, "clock == null");
-        this.nextSweep = new AtomicReference<>(clock.instant().plus(SWEEP_INTERVAL));
     }
 
     @Override
@@ -56,7 +61,7 @@ public final class InMemoryReplyGate implements ReplyGate {
             decision[0] = s.decide(request, clock.instant(), policy);
             return s;
         });
-        sweepIfDue();
+        sweepSome();
         return decision[0];
     }
 
@@ -96,14 +101,28 @@ public final class InMemoryReplyGate implements ReplyGate {
         return total[0];
     }
 
-    private void sweepIfDue() {
-        Instant now = clock.instant();
-        Instant due = nextSweep.get();
-        if (now.isBefore(due) || !nextSweep.compareAndSet(due, now.plus(SWEEP_INTERVAL))) {
+    /** Examines the next {@value #SWEEP_STEP} channels of the sweep's cursor; skipped while another call sweeps. */
+    private void sweepSome() {
+        if (!sweeping.tryLock()) {
             return;
         }
-        for (ChannelId channel : channels.keySet()) {
-            channels.computeIfPresent(channel, (c, state) -> state.prune(clock.instant()) ? null : state);
+        try {
+            boolean restarted = false;
+            for (int examined = 0; examined < SWEEP_STEP; examined++) {
+                if (sweepCursor == null || !sweepCursor.hasNext()) {
+                    if (restarted) {
+                        return; // the whole map in one call: no need to go round again
+                    }
+                    sweepCursor = channels.keySet().iterator();
+                    restarted = true;
+                    if (!sweepCursor.hasNext()) {
+                        return;
+                    }
+                }
+                channels.computeIfPresent(sweepCursor.next(), (c, state) -> state.prune(clock.instant()) ? null : state);
+            }
+        } finally {
+            sweeping.unlock();
         }
     }
 

@@ -61,14 +61,22 @@ class InMemoryAvatarRosterTest extends AvatarRosterContract {
         assertThat(roster.trackedChannels()).isEqualTo(2_000);
         assertThat(roster.rememberedResults()).isEqualTo(2_000);
 
-        elapse(AvatarRoster.RESULT_MEMORY.plus(InMemoryAvatarRoster.SWEEP_INTERVAL));
-        roster.activate(CHANNEL, avatar(1));
+        elapse(AvatarRoster.RESULT_MEMORY);
+        activateTimes(roster, CHANNEL, 2 * 2_001 / InMemoryAvatarRoster.SWEEP_STEP + 1); // the cursor's round, then a whole one
         assertThat(roster.rememberedResults()).as("request results forgotten after their memory").isZero();
         assertThat(roster.trackedChannels()).as("rosters kept for the channel memory").isEqualTo(2_001);
 
         elapse(AvatarRoster.CHANNEL_MEMORY);
-        roster.activate(ChannelId.of("999"), avatar(1));
+        activateTimes(roster, ChannelId.of("999"), 10);
+        assertThat(roster.trackedChannels()).as("a few calls in, a few expired channels are gone").isBetween(2, 2_000);
+        activateTimes(roster, ChannelId.of("999"), 2 * 2_002 / InMemoryAvatarRoster.SWEEP_STEP + 1);
         assertThat(roster.trackedChannels()).as("only the channel just activated").isEqualTo(1);
+    }
+
+    private static void activateTimes(InMemoryAvatarRoster roster, ChannelId channel, int times) {
+        for (int i = 0; i < times; i++) {
+            roster.activate(channel, avatar(1 + i % 3));
+        }
     }
 
     @Test

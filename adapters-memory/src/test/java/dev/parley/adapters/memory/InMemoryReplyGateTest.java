@@ -76,8 +76,12 @@ class InMemoryReplyGateTest extends ReplyGateContract {
         assertThat(gate.trackedChannels()).isEqualTo(50);
         assertThat(gate.trackedEntries()).isEqualTo(50 * 3);
 
-        elapse(rules().triggerMemory().plus(InMemoryReplyGate.SWEEP_INTERVAL));
+        elapse(rules().triggerMemory());
         gate.decide(ReplyRequest.of(ChannelId.of("4000"), AvatarId.of("carol"), MessageId.of("99")));
+        assertThat(gate.trackedChannels()).as("one decision examines a few channels only").isGreaterThan(50 - 2 * InMemoryReplyGate.SWEEP_STEP);
+        for (int i = 0; i < 2 * 51 / InMemoryReplyGate.SWEEP_STEP + 1; i++) { // the cursor's round, then a whole one
+            gate.decide(ReplyRequest.of(ChannelId.of("4000"), AvatarId.of("carol"), MessageId.of("99")));
+        }
 
         assertThat(gate.trackedChannels()).isEqualTo(1);
         assertThat(gate.trackedEntries()).isEqualTo(3);

@@ -81,6 +81,10 @@ public final class ConversationArchiving
 
     @Override
     public List<SaveOutcome> saveAll() {
+        return saveEach("save all", "it stays live");
+    }
+
+    private List<SaveOutcome> saveEach(String during, String afterwards) {
         // The snapshot holds ids only; each conversation is read when its turn comes, so saving
         // them all never holds every history at once.
         List<ThreadId> snapshot = store.overviews().stream()
@@ -89,7 +93,7 @@ public final class ConversationArchiving
                 .toList();
         List<SaveOutcome> outcomes = new ArrayList<>(snapshot.size());
         for (ThreadId thread : snapshot) {
-            saveOne(thread, "save all").ifPresent(outcomes::add);
+            saveOne(thread, during, afterwards).ifPresent(outcomes::add);
         }
         return outcomes;
     }
@@ -119,7 +123,7 @@ public final class ConversationArchiving
         }
         Map<ThreadId, Boolean> saved = new LinkedHashMap<>();
         try {
-            saveAll().forEach(outcome -> saved.put(outcome.thread(), outcome.saved()));
+            saveEach("shutdown", "see the shutdown line that follows").forEach(outcome -> saved.put(outcome.thread(), outcome.saved()));
         } catch (RuntimeException | VirtualMachineError e) {
             LOG.log(Level.ERROR, "shutdown: could not list the live conversations to save them: {0}", ArchiveFailures.describe(e));
         }
@@ -180,7 +184,7 @@ public final class ConversationArchiving
     }
 
     /** Saves one live conversation; empty if it is no longer live. Never throws, whatever the conversation does. */
-    private Optional<SaveOutcome> saveOne(ThreadId thread, String during) {
+    private Optional<SaveOutcome> saveOne(ThreadId thread, String during, String afterwards) {
         try {
             Optional<Conversation> conversation = store.find(thread);
             if (conversation.isEmpty()) {
@@ -192,8 +196,8 @@ public final class ConversationArchiving
         } catch (RuntimeException | VirtualMachineError e) {
             failures.failed(thread);
             String problem = ArchiveFailures.describe(e);
-            LOG.log(Level.ERROR, "could not save the conversation of thread {0} ({1}): {2}; it stays live",
-                    thread.value(), during, problem);
+            LOG.log(Level.ERROR, "could not save the conversation of thread {0} ({1}): {2}; {3}",
+                    thread.value(), during, problem, afterwards);
             return Optional.of(new SaveOutcome.Failed(thread, problem));
         }
     }

@@ -30,6 +30,7 @@ class FailureIsolationApiTest {
     @Test
     void saveAllReportsEachConversationAndHealthListsTheUnsavedOne() {
         try (CapturedLogback log = CapturedLogback.of(ConversationArchiving.class);
+                CapturedLogback http = CapturedLogback.of("dev.parley.adapters.http.DomainErrorHandlers");
                 RunningParley parley = RunningParley.start(Map.of(UnsaveableThreadArchive.PROPERTY, BAD))) {
             ApiClient api = parley.client();
             startThree(api);
@@ -53,7 +54,13 @@ class FailureIsolationApiTest {
             assertThat(health.at("/details/archive/details/unsaved_conversations").asInt()).isEqualTo(1);
             assertThat(health.at("/details/archive/details/unsaved_thread_ids/0").asText()).isEqualTo(BAD);
 
-            assertThat(log.lines(Level.ERROR)).singleElement().asString().contains("thread " + BAD).doesNotContain(SECRET);
+            ApiClient.Reply one = api.post("/conversations/" + BAD + "/save", null);
+            assertThat(one.status()).as("a failed write, not a 500").isEqualTo(503);
+            assertThat(one.errorCode()).isEqualTo("storage_unavailable");
+            assertThat(one.json().get("message").asText()).contains("thread " + BAD + ": out of memory");
+            assertThat(api.head("/conversations/" + BAD).status()).isEqualTo(200);
+
+            assertThat(log.lines(Level.ERROR)).hasSize(2).allSatisfy(line -> assertThat(line).contains("thread " + BAD).doesNotContain(SECRET));
             assertThat(log.anyStackTrace()).isFalse();
         }
     }
