@@ -7,6 +7,7 @@ import dev.parley.application.conversation.LiveConversations;
 import dev.parley.application.reply.AvatarPresence;
 import dev.parley.application.reply.ReplyGating;
 import dev.parley.bootstrap.config.ParleySettings;
+import dev.parley.bootstrap.metrics.ParleyMetrics;
 import dev.parley.domain.archive.ArchiveSearch;
 import dev.parley.domain.archive.ConversationArchive;
 import dev.parley.domain.avatar.AvatarRoster;
@@ -32,8 +33,9 @@ final class UseCaseFactory {
 
     /** Save, save all, sweep idle, save before shutdown. */
     @Singleton
-    ConversationArchiving conversationArchiving(ConversationStore store, ConversationArchive archive, ParleySettings settings) {
-        return new ConversationArchiving(store, archive, settings.conversations());
+    ConversationArchiving conversationArchiving(ConversationStore store, ConversationArchive archive, ParleySettings settings,
+            ParleyMetrics metrics) {
+        return new ConversationArchiving(store, metrics.archive(archive), settings.conversations());
     }
 
     /** Search the archive a page at a time (through its index), read one file. */
@@ -56,7 +58,7 @@ final class UseCaseFactory {
 
     /** Started here, eagerly; stopped by {@link ConversationLifecycle} after the shutdown save, never before. */
     @Context
-    IdleSweeper idleSweeper(ConversationArchiving archiving, ParleySettings settings) {
-        return new IdleSweeper(archiving, settings.sweepInterval()).start();
+    IdleSweeper idleSweeper(ConversationArchiving archiving, ParleySettings settings, ParleyMetrics metrics) {
+        return new IdleSweeper(metrics.sweep(archiving), settings.sweepInterval()).start();
     }
 }
