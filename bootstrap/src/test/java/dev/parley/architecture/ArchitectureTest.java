@@ -18,7 +18,9 @@ class ArchitectureTest {
 
     /** The driving adapters: each calls the application's incoming ports. One line per adapter (the Discord bot's adds one). */
     static final List<String> DRIVING_ADAPTERS = List.of(
-            "dev.parley.adapters.http..");
+            "dev.parley.adapters.http..",
+            // The bot's driving side; its platform package (webhooks, identify pacing) is driven.
+            "dev.parley.adapters.discord.bot..");
     static final String BOOTSTRAP = "dev.parley.bootstrap..";
     static final String INCOMING_PORTS = "dev.parley.application.port.in..";
     static final String DOMAIN = "dev.parley.domain..";
@@ -38,7 +40,7 @@ class ArchitectureTest {
     @ParameterizedTest
     @ValueSource(strings = {"dev.parley.domain", "dev.parley.application", "dev.parley.application.port.in",
             "dev.parley.adapters.memory", "dev.parley.adapters.file", "dev.parley.adapters.redis", "dev.parley.adapters.llm",
-            "dev.parley.adapters.http", "dev.parley.application.responder",
+            "dev.parley.adapters.http", "dev.parley.adapters.discord", "dev.parley.application.responder",
             "dev.parley.bootstrap"})
     void everyLayerIsImportedSoItsRulesCheckSomething(String layer) {
         assertThat(parley.stream().filter(c -> c.getPackageName().startsWith(layer))).as(layer).isNotEmpty();

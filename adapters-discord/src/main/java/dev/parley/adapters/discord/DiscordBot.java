@@ -1,5 +1,6 @@
 package dev.parley.adapters.discord;
 
+import dev.parley.adapters.discord.bot.BotObserver;
 import dev.parley.adapters.discord.bot.BotRules;
 import dev.parley.adapters.discord.bot.ChannelMessageHandling;
 import dev.parley.adapters.discord.bot.MessageListener;
@@ -16,12 +17,15 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executors;
 import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.events.RawGatewayEvent;
+import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.sharding.DefaultShardManagerBuilder;
 import net.dv8tion.jda.api.sharding.ShardManager;
 import net.dv8tion.jda.api.utils.messages.MessageRequest;
+import net.dv8tion.jda.internal.utils.IOUtil;
 
 /**
  * Parley's Discord bot: connects the shards this instance runs, hands every trigger message to the
@@ -48,6 +52,7 @@ public final class DiscordBot implements AutoCloseable {
     private final Limits limits;
     private final PacedSessionController sessions;
     private final MessageListener listener;
+    private final BotObserver observer;
     private final Object lifecycle = new Object();
     private ShardManager shards;
     private boolean started;
@@ -89,15 +94,25 @@ public final class DiscordBot implements AutoCloseable {
      */
     public DiscordBot(DiscordSettings settings, HandleChannelMessage useCase, ChannelWebhooks webhooks, IdentifyPacing pacing,
             Clock clock, Limits limits) {
+        this(settings, useCase, webhooks, pacing, clock, limits, BotObserver.NONE);
+    }
+
+    /**
+     * @param clock    the clock of the hourly permission warnings
+     * @param observer told of gateway events, messages handled, posts, 429s and missing permissions (metrics)
+     */
+    public DiscordBot(DiscordSettings settings, HandleChannelMessage useCase, ChannelWebhooks webhooks, IdentifyPacing pacing,
+            Clock clock, Limits limits, BotObserver observer) {
         this.settings = Objects.requireNonNull(settings, "settings == null");
         this.limits = Objects.requireNonNull(limits, "limits == null");
+        this.observer = Objects.requireNonNull(observer, "observer == null");
         Objects.requireNonNull(useCase, "useCase == null");
-        WebhookOutlet outlet = new WebhookOutlet(Objects.requireNonNull(webhooks, "webhooks == null"));
+        WebhookOutlet outlet = new WebhookOutlet(Objects.requireNonNull(webhooks, "webhooks == null"), observer);
         this.sessions = new PacedSessionController(Objects.requireNonNull(pacing, "pacing == null"),
                 settings.gatewayUrl().map(URI::toString));
         BotRules rules = new BotRules(settings.channels(), settings.replyToBots(), settings.threadFlow(), settings.defaultAvatar());
-        this.listener = new MessageListener(rules, outlet, new ChannelMessageHandling(useCase, outlet),
-                Objects.requireNonNull(clock, "clock == null"), limits.maxMessagesInHand());
+        this.listener = new MessageListener(rules, outlet, new ChannelMessageHandling(useCase, outlet, observer),
+                Objects.requireNonNull(clock, "clock == null"), limits.maxMessagesInHand(), observer);
     }
 
     /**
@@ -128,6 +143,22 @@ public final class DiscordBot implements AutoCloseable {
                             .factory()), true)
                     .setEnableShutdownHook(false)
                     .addEventListeners(startup, listener);
+            if (observer != BotObserver.NONE) {
+                builder.setRawEventsEnabled(true).addEventListeners(new ListenerAdapter() {
+                    @Override
+                    public void onRawGateway(RawGatewayEvent event) {
+                        observer.gatewayEvent(event.getType());
+                    }
+                });
+                // Every REST answer passes here, the 429s JDA retries on its own included.
+                builder.setHttpClientBuilder(IOUtil.newHttpClientBuilder().addInterceptor(chain -> {
+                    okhttp3.Response response = chain.proceed(chain.request());
+                    if (response.code() == 429) {
+                        observer.rateLimited();
+                    }
+                    return response;
+                }));
+            }
             settings.shardsTotal().ifPresent(builder::setShardsTotal);
             if (!settings.shardIds().isEmpty()) {
                 builder.setShards(settings.shardIds());
@@ -136,24 +167,27 @@ public final class DiscordBot implements AutoCloseable {
                 shards = builder.build();
             } catch (InvalidTokenException e) {
                 closeQuietly();
-                throw new DiscordStartException("Discord refused the bot token (401 Unauthorized): check parley.discord.token", e);
+                throw new DiscordStartException(DiscordStartException.Reason.TOKEN_REFUSED,
+                        "Discord refused the bot token (401 Unauthorized): check the token", e);
             } catch (RuntimeException e) {
                 closeQuietly();
-                throw new DiscordStartException("Cannot reach Discord at " + settings.apiUrl() + " (" + e.getClass().getSimpleName()
-                        + ": " + e.getMessage() + "): check parley.discord.api-url and the network", e);
+                throw new DiscordStartException(DiscordStartException.Reason.UNREACHABLE, "Cannot reach Discord at " + settings.apiUrl()
+                        + " (" + e.getClass().getSimpleName()
+                        + ": " + e.getMessage() + "): check the API URL and the network", e);
             }
             int expected = settings.shardCount(shards.getShardsTotal());
-            String failure;
+            DiscordStartException failure;
             try {
                 failure = startup.await(expected, limits.readyTimeout());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 closeQuietly();
-                throw new DiscordStartException("Interrupted while waiting for the Discord shards", e);
+                throw new DiscordStartException(DiscordStartException.Reason.NOT_READY, "Interrupted while waiting for the Discord shards",
+                        e);
             }
             if (failure != null) {
                 closeQuietly();
-                throw new DiscordStartException(failure);
+                throw failure;
             }
             LOG.log(System.Logger.Level.INFO, "Discord bot ready: {0} shard(s) of {1}{2}", expected, shards.getShardsTotal(),
                     settings.shardIds().isEmpty() ? "" : " (" + settings.shardIds() + ")");

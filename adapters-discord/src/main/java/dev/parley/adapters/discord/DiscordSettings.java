@@ -16,8 +16,8 @@ import java.util.TreeSet;
 
 /**
  * What the Discord bot needs to know, read once at start (the bootstrap fills it from the
- * {@code parley.discord.*} keys; docs/discord.md describes each). Every check names the key it
- * guards. The token is a secret: {@link #toString()} and every error message leave it out.
+ * {@code parley.discord.*} keys and names the key of a failed check; docs/discord.md describes
+ * each). Every check names the setting it guards in words (the bot token, the API URL, ...). The token is a secret: {@link #toString()} and every error message leave it out.
  *
  * <pre>{@code
  * DiscordSettings settings = DiscordSettings.of(System.getenv("DISCORD_TOKEN"))
@@ -58,17 +58,17 @@ public record DiscordSettings(
 
     public DiscordSettings {
         requireToken(token);
-        apiUrl = normalisedApiUrl(Objects.requireNonNull(apiUrl, "parley.discord.api-url: missing"));
-        gatewayUrl = Objects.requireNonNull(gatewayUrl, "parley.discord.gateway-url: missing");
+        apiUrl = normalisedApiUrl(Objects.requireNonNull(apiUrl, "apiUrl == null"));
+        gatewayUrl = Objects.requireNonNull(gatewayUrl, "gatewayUrl == null");
         gatewayUrl.ifPresent(DiscordSettings::requireGatewayUrl);
-        shardsTotal = Objects.requireNonNull(shardsTotal, "parley.discord.shards.total: missing");
-        shardIds = List.copyOf(new TreeSet<>(Objects.requireNonNull(shardIds, "parley.discord.shards.ids: missing")));
-        channels = Set.copyOf(Objects.requireNonNull(channels, "parley.discord.channels: missing"));
-        defaultAvatar = Objects.requireNonNull(defaultAvatar, "parley.discord.default-avatar: missing");
+        shardsTotal = Objects.requireNonNull(shardsTotal, "shardsTotal == null");
+        shardIds = List.copyOf(new TreeSet<>(Objects.requireNonNull(shardIds, "shardIds == null")));
+        channels = Set.copyOf(Objects.requireNonNull(channels, "channels == null"));
+        defaultAvatar = Objects.requireNonNull(defaultAvatar, "defaultAvatar == null");
         requireShards(shardsTotal, shardIds);
         if (threadFlow && defaultAvatar.isEmpty()) {
-            throw new IllegalArgumentException("parley.discord.thread-flow is on, so parley.discord.default-avatar must name "
-                    + "the avatar that answers in the threads it opens (or turn the thread flow off)");
+            throw new IllegalArgumentException("the thread flow is on, so a default avatar must be named: the avatar that answers "
+                    + "in the threads it opens (or turn the thread flow off)");
         }
     }
 
@@ -82,12 +82,12 @@ public record DiscordSettings(
     }
 
     public DiscordSettings withApiUrl(String url) {
-        return new DiscordSettings(token, parse(url, "parley.discord.api-url"), gatewayUrl, shardsTotal, shardIds, channels,
+        return new DiscordSettings(token, parse(url, "the API URL"), gatewayUrl, shardsTotal, shardIds, channels,
                 replyToBots, threadFlow, defaultAvatar);
     }
 
     public DiscordSettings withGatewayUrl(String url) {
-        return new DiscordSettings(token, apiUrl, Optional.of(parse(url, "parley.discord.gateway-url")), shardsTotal, shardIds,
+        return new DiscordSettings(token, apiUrl, Optional.of(parse(url, "the gateway URL")), shardsTotal, shardIds,
                 channels, replyToBots, threadFlow, defaultAvatar);
     }
 
@@ -134,11 +134,11 @@ public record DiscordSettings(
                 int from = shardNumber(item.substring(0, dash).strip(), text);
                 int to = shardNumber(item.substring(dash + 1).strip(), text);
                 if (from > to) {
-                    throw new IllegalArgumentException("parley.discord.shards.ids: the range " + item + " runs backwards, in \""
+                    throw new IllegalArgumentException("the shard ids: the range " + item + " runs backwards, in \""
                             + text + "\"");
                 }
                 if (to - from >= MAX_SHARDS) {
-                    throw new IllegalArgumentException("parley.discord.shards.ids: the range " + item + " is larger than "
+                    throw new IllegalArgumentException("the shard ids: the range " + item + " is larger than "
                             + MAX_SHARDS + " shards");
                 }
                 for (int id = from; id <= to; id++) {
@@ -160,7 +160,7 @@ public record DiscordSettings(
             try {
                 channels.add(ChannelId.of(part.strip()));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("parley.discord.channels: " + e.getMessage(), e);
+                throw new IllegalArgumentException("the channel allow-list: " + e.getMessage(), e);
             }
         }
         return Set.copyOf(channels);
@@ -182,11 +182,11 @@ public record DiscordSettings(
 
     private static void requireToken(String token) {
         if (token == null || token.isBlank()) {
-            throw new IllegalArgumentException("parley.discord.token (env DISCORD_TOKEN) must be set to the bot's token");
+            throw new IllegalArgumentException("the bot token must be set (it is empty)");
         }
         if (token.codePoints().anyMatch(cp -> Character.isWhitespace(cp) || Character.isISOControl(cp))) {
             // Never repeat the token: say what is wrong with it only.
-            throw new IllegalArgumentException("parley.discord.token contains whitespace or control characters: "
+            throw new IllegalArgumentException("the bot token contains whitespace or control characters: "
                     + "copy the token again from the developer portal");
         }
     }
@@ -194,7 +194,7 @@ public record DiscordSettings(
     private static URI normalisedApiUrl(URI url) {
         String scheme = String.valueOf(url.getScheme()).toLowerCase(Locale.ROOT);
         if (!url.isAbsolute() || url.getHost() == null || !(scheme.equals("http") || scheme.equals("https"))) {
-            throw new IllegalArgumentException("parley.discord.api-url must be an http(s) URL such as " + DISCORD_API + ", got \""
+            throw new IllegalArgumentException("the API URL must be an http(s) URL such as " + DISCORD_API + ", got \""
                     + url + "\"");
         }
         return url.toString().endsWith("/") ? url : URI.create(url + "/");
@@ -203,21 +203,20 @@ public record DiscordSettings(
     private static void requireGatewayUrl(URI url) {
         String scheme = String.valueOf(url.getScheme()).toLowerCase(Locale.ROOT);
         if (!url.isAbsolute() || url.getHost() == null || !(scheme.equals("ws") || scheme.equals("wss"))) {
-            throw new IllegalArgumentException("parley.discord.gateway-url must be a ws(s) URL such as wss://gateway.discord.gg/, got \""
+            throw new IllegalArgumentException("the gateway URL must be a ws(s) URL such as wss://gateway.discord.gg/, got \""
                     + url + "\"");
         }
     }
 
     private static void requireShards(OptionalInt total, List<Integer> ids) {
         if (total.isPresent() && (total.getAsInt() < 1 || total.getAsInt() > MAX_SHARDS)) {
-            throw new IllegalArgumentException("parley.discord.shards.total must be 1 to " + MAX_SHARDS + ", got " + total.getAsInt());
+            throw new IllegalArgumentException("the shard total must be 1 to " + MAX_SHARDS + ", got " + total.getAsInt());
         }
         if (ids.isEmpty()) {
             return;
         }
         if (total.isEmpty()) {
-            throw new IllegalArgumentException("parley.discord.shards.ids needs parley.discord.shards.total: every instance must "
-                    + "agree on the total");
+            throw new IllegalArgumentException("shard ids need the shard total: every instance must agree on the total");
         }
         List<Integer> outside = new ArrayList<>();
         for (int id : ids) {
@@ -226,8 +225,8 @@ public record DiscordSettings(
             }
         }
         if (!outside.isEmpty()) {
-            throw new IllegalArgumentException("parley.discord.shards.ids must lie in 0 to " + (total.getAsInt() - 1)
-                    + " (parley.discord.shards.total is " + total.getAsInt() + "), got " + outside);
+            throw new IllegalArgumentException("the shard ids must lie in 0 to " + (total.getAsInt() - 1)
+                    + " (the shard total is " + total.getAsInt() + "), got " + outside);
         }
     }
 
@@ -239,17 +238,17 @@ public record DiscordSettings(
             }
             return value;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("parley.discord.shards.ids must be shard numbers or ranges such as 0-3 or 0,2, got \""
+            throw new IllegalArgumentException("the shard ids must be shard numbers or ranges such as 0-3 or 0,2, got \""
                     + whole + "\"", e);
         }
     }
 
-    private static URI parse(String url, String key) {
-        Objects.requireNonNull(url, key + ": missing");
+    private static URI parse(String url, String what) {
+        Objects.requireNonNull(url, what + " == null");
         try {
             return new URI(url.strip());
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException(key + " is not a URL: \"" + url + "\"", e);
+            throw new IllegalArgumentException(what + " is not a URL: \"" + url + "\"", e);
         }
     }
 }

@@ -22,7 +22,7 @@ final class ShardStartup extends ListenerAdapter {
     private final Set<Integer> ready = ConcurrentHashMap.newKeySet();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
-    private volatile String failure;
+    private volatile DiscordStartException failure;
 
     @Override
     public void onStatusChange(StatusChangeEvent event) {
@@ -38,12 +38,13 @@ final class ShardStartup extends ListenerAdapter {
         if (!ready.contains(shard) && failure == null) {
             CloseCode code = event.getCloseCode();
             failure = code == CloseCode.DISALLOWED_INTENTS
-                    ? "Discord refused the Message Content intent: enable it for the bot in the developer portal (Bot, "
-                    + "Privileged Gateway Intents)"
+                    ? new DiscordStartException(DiscordStartException.Reason.INTENTS_REFUSED, "Discord refused the Message Content "
+                    + "intent: enable it for the bot in the developer portal (Bot, Privileged Gateway Intents)")
                     : code == CloseCode.AUTHENTICATION_FAILED
-                    ? "Discord refused the token on the gateway: check parley.discord.token"
-                    : "Discord shard " + shard + " shut down before it was ready (close code " + event.getCode()
-                    + (code == null ? "" : ", " + code.getMeaning()) + ")";
+                    ? new DiscordStartException(DiscordStartException.Reason.TOKEN_REFUSED,
+                    "Discord refused the bot token on the gateway: check the token")
+                    : new DiscordStartException(DiscordStartException.Reason.NOT_READY, "Discord shard " + shard
+                    + " shut down before it was ready (close code " + event.getCode() + (code == null ? "" : ", " + code.getMeaning()) + ")");
         }
         signal();
     }
@@ -52,15 +53,16 @@ final class ShardStartup extends ListenerAdapter {
      * Waits until {@code count} shards are ready (answers null) or one failed first, or the timeout
      * passed (answers why).
      */
-    String await(int count, Duration timeout) throws InterruptedException {
+    DiscordStartException await(int count, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         lock.lock();
         try {
             while (ready.size() < count && failure == null) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    return ready.size() + " of " + count + " Discord shard(s) were ready after " + timeout.toSeconds()
-                            + " s: is the gateway reachable, and the identify pacing free?";
+                    return new DiscordStartException(DiscordStartException.Reason.NOT_READY, ready.size() + " of " + count
+                            + " Discord shard(s) were ready after " + timeout.toSeconds()
+                            + " s: is the gateway reachable, and the identify pacing free?");
                 }
                 changed.await(left, TimeUnit.NANOSECONDS);
             }

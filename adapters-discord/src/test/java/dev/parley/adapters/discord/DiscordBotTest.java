@@ -3,6 +3,7 @@ package dev.parley.adapters.discord;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.parley.adapters.discord.bot.BotObserver;
 import dev.parley.adapters.discord.testing.FailOnErrorLogs;
 import dev.parley.adapters.discord.testing.FakeDiscord;
 import dev.parley.adapters.discord.testing.FakeDiscord.WebhookPost;
@@ -29,6 +30,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.utils.data.DataObject;
@@ -71,10 +74,14 @@ class DiscordBotTest {
     }
 
     private DiscordBot startBot(UnaryOperator<DiscordSettings> tweak) {
+        return startBot(tweak, BotObserver.NONE);
+    }
+
+    private DiscordBot startBot(UnaryOperator<DiscordSettings> tweak, BotObserver observer) {
         DiscordSettings settings = tweak.apply(DiscordSettings.of(discord.token()).withApiUrl(discord.restUrl())
                 .withGatewayUrl(discord.gatewayUrl()));
         DiscordBot bot = new DiscordBot(settings, responder, webhooks, new InMemoryIdentifyPacing(Clock.systemUTC()), clock,
-                new DiscordBot.Limits(WAIT, Duration.ofSeconds(10), 100));
+                new DiscordBot.Limits(WAIT, Duration.ofSeconds(10), 100), observer);
         toClose.add(0, bot);
         bot.start();
         return bot;
@@ -426,6 +433,83 @@ class DiscordBotTest {
     }
 
     @Test
+    void aChannelsMessagesAreHandledInArrivalOrderWhileOtherChannelsGoOn() throws Exception {
+        discord();
+        startBot(s -> s);
+
+        discord.message(GENERAL).from(ALICE).content("Zoe #block").send();
+        responder.awaitBlocking(WAIT);
+        discord.message(GENERAL).from(ALICE).content("Zoe, second").send();
+        discord.message(RANDOM).from(ALICE).content("Zoe, elsewhere").send();
+
+        assertThat(responder.awaitHandled(1, WAIT).getFirst().message().content()).as("another channel is not held up")
+                .isEqualTo("Zoe, elsewhere");
+        responder.release();
+        List<String> general = responder.awaitHandled(3, WAIT).stream().map(h -> h.message().content())
+                .filter(content -> !content.contains("elsewhere")).toList();
+        assertThat(general).containsExactly("Zoe #block", "Zoe, second");
+    }
+
+    @Test
+    void theObserverHearsOfEventsHandlingPostsRateLimitsAndMissingPermissions() throws Exception {
+        discord();
+        Counting observer = new Counting();
+        DiscordBot bot = startBot(s -> s, observer);
+        discord.rateLimitWebhookPosts(1);
+
+        discord.message(QUIET).from(ALICE).content("Zoe?").send();
+        discord.message(GENERAL).from(ALICE).content("Zoe, tell me everything #chunks=3").send();
+
+        assertThat(discord.awaitWebhookPosts(3, WAIT)).extracting(WebhookPost::content).containsExactly("part one", "part two", "part three");
+        discord.await(() -> observer.handled.get() == 1, WAIT, () -> "the handled message to be observed");
+        bot.close();
+        assertThat(discord.rateLimitedPosts()).isEqualTo(1);
+        assertThat(observer.rateLimited).hasValue(1);
+        assertThat(observer.posted).hasValue(3);
+        assertThat(observer.failed).hasValue(0);
+        assertThat(observer.took).singleElement().satisfies(took -> assertThat(took).isPositive());
+        assertThat(observer.missing).containsExactly(Set.of("Manage Webhooks"));
+        assertThat(observer.events).contains("READY", "GUILD_CREATE", "MESSAGE_CREATE");
+    }
+
+    /** Counts what the bot reports. */
+    private static final class Counting implements BotObserver {
+        final ConcurrentLinkedQueue<String> events = new ConcurrentLinkedQueue<>();
+        final AtomicInteger handled = new AtomicInteger();
+        final AtomicInteger failed = new AtomicInteger();
+        final ConcurrentLinkedQueue<Duration> took = new ConcurrentLinkedQueue<>();
+        final AtomicInteger posted = new AtomicInteger();
+        final AtomicInteger rateLimited = new AtomicInteger();
+        final ConcurrentLinkedQueue<Set<String>> missing = new ConcurrentLinkedQueue<>();
+
+        @Override
+        public void gatewayEvent(String type) {
+            events.add(type);
+        }
+
+        @Override
+        public void messageHandled(Duration duration, boolean failure) {
+            took.add(duration);
+            (failure ? failed : handled).incrementAndGet();
+        }
+
+        @Override
+        public void chunkPosted() {
+            posted.incrementAndGet();
+        }
+
+        @Override
+        public void rateLimited() {
+            rateLimited.incrementAndGet();
+        }
+
+        @Override
+        public void permissionsMissing(Set<String> names) {
+            missing.add(names);
+        }
+    }
+
+    @Test
     void aRefusedTokenFailsTheStartNamingTheSettingNotTheToken() {
         discord();
         DiscordSettings settings = DiscordSettings.of("wrong-token").withApiUrl(discord.restUrl()).withGatewayUrl(discord.gatewayUrl());
@@ -433,7 +517,8 @@ class DiscordBotTest {
         toClose.add(0, bot);
 
         assertThatThrownBy(bot::start).isInstanceOf(DiscordStartException.class)
-                .hasMessageContaining("401").hasMessageContaining("parley.discord.token").hasMessageNotContaining("wrong-token");
+                .hasMessageContaining("401").hasMessageContaining("token").hasMessageNotContaining("wrong-token")
+                .extracting(e -> ((DiscordStartException) e).reason()).isEqualTo(DiscordStartException.Reason.TOKEN_REFUSED);
         assertThat(discord.identifies()).isEmpty();
     }
 
@@ -484,7 +569,8 @@ class DiscordBotTest {
         toClose.add(0, bot);
 
         assertThatThrownBy(bot::start).isInstanceOf(DiscordStartException.class)
-                .hasMessageContaining("Message Content intent").hasMessageContaining("developer portal");
+                .hasMessageContaining("Message Content intent").hasMessageContaining("developer portal")
+                .extracting(e -> ((DiscordStartException) e).reason()).isEqualTo(DiscordStartException.Reason.INTENTS_REFUSED);
         // JDA reports the refusal as an error of its own: expected here, so it does not fail the test.
         assertThat(FailOnErrorLogs.drain()).anySatisfy(line -> assertThat(line).contains("DISALLOWED_INTENTS"));
     }

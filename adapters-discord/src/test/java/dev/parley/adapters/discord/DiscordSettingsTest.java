@@ -32,9 +32,9 @@ class DiscordSettingsTest {
         DiscordSettings settings = DiscordSettings.of(TOKEN).withDefaultAvatar(AvatarId.of("echo"));
 
         assertThat(settings.toString()).doesNotContain(TOKEN).doesNotContain("secret").contains("token=[redacted]");
-        assertThatThrownBy(() -> DiscordSettings.of(TOKEN + " trailing")).hasMessageContaining("parley.discord.token")
+        assertThatThrownBy(() -> DiscordSettings.of(TOKEN + " trailing")).hasMessageContaining("bot token")
                 .hasMessageNotContaining("secret");
-        assertThatThrownBy(() -> DiscordSettings.of(" ")).hasMessageContaining("DISCORD_TOKEN");
+        assertThatThrownBy(() -> DiscordSettings.of(" ")).hasMessageContaining("bot token must be set");
     }
 
     @Test
@@ -44,18 +44,18 @@ class DiscordSettingsTest {
         assertThat(DiscordSettings.parseShardIds(" 5, 0-1 ,3 ")).containsExactly(0, 1, 3, 5);
         assertThat(DiscordSettings.parseShardIds("")).isEmpty();
         assertThatThrownBy(() -> DiscordSettings.parseShardIds("3-1")).hasMessageContaining("backwards");
-        assertThatThrownBy(() -> DiscordSettings.parseShardIds("a")).hasMessageContaining("parley.discord.shards.ids");
-        assertThatThrownBy(() -> DiscordSettings.parseShardIds("-1")).hasMessageContaining("parley.discord.shards.ids");
-        assertThatThrownBy(() -> DiscordSettings.parseShardIds("0,,1")).hasMessageContaining("parley.discord.shards.ids");
+        assertThatThrownBy(() -> DiscordSettings.parseShardIds("a")).hasMessageContaining("shard ids");
+        assertThatThrownBy(() -> DiscordSettings.parseShardIds("-1")).hasMessageContaining("shard ids");
+        assertThatThrownBy(() -> DiscordSettings.parseShardIds("0,,1")).hasMessageContaining("shard ids");
     }
 
     @Test
     void shardIdsNeedATotalTheyFitIn() {
         assertThat(DiscordSettings.of(TOKEN).withShards(4, List.of(3, 1)).shardIds()).containsExactly(1, 3);
         assertThatThrownBy(() -> DiscordSettings.of(TOKEN).withShards(2, List.of(2)))
-                .hasMessageContaining("parley.discord.shards.ids").hasMessageContaining("0 to 1");
+                .hasMessageContaining("shard ids").hasMessageContaining("0 to 1");
         assertThatThrownBy(() -> DiscordSettings.of(TOKEN).withShards(0, List.of()))
-                .hasMessageContaining("parley.discord.shards.total");
+                .hasMessageContaining("shard total");
         assertThat(DiscordSettings.of(TOKEN).withShards(4, List.of()).shardCount(4)).isEqualTo(4);
         assertThat(DiscordSettings.of(TOKEN).withShards(4, List.of(0, 1)).shardCount(4)).isEqualTo(2);
     }
@@ -63,7 +63,7 @@ class DiscordSettingsTest {
     @Test
     void theThreadFlowNeedsADefaultAvatar() {
         assertThatThrownBy(() -> DiscordSettings.of(TOKEN).withThreadFlow(true))
-                .hasMessageContaining("parley.discord.thread-flow").hasMessageContaining("parley.discord.default-avatar");
+                .hasMessageContaining("thread flow").hasMessageContaining("default avatar");
         assertThat(DiscordSettings.of(TOKEN).withDefaultAvatar(AvatarId.of("echo")).withThreadFlow(true).threadFlow()).isTrue();
     }
 
@@ -71,8 +71,8 @@ class DiscordSettingsTest {
     void urlsAreCheckedAndTheApiUrlEndsInASlash() {
         assertThat(DiscordSettings.of(TOKEN).withApiUrl("http://proxy.internal:8080/api/v10").apiUrl())
                 .isEqualTo(URI.create("http://proxy.internal:8080/api/v10/"));
-        assertThatThrownBy(() -> DiscordSettings.of(TOKEN).withApiUrl("ws://nope/")).hasMessageContaining("parley.discord.api-url");
-        assertThatThrownBy(() -> DiscordSettings.of(TOKEN).withGatewayUrl("https://nope/")).hasMessageContaining("parley.discord.gateway-url");
+        assertThatThrownBy(() -> DiscordSettings.of(TOKEN).withApiUrl("ws://nope/")).hasMessageContaining("API URL");
+        assertThatThrownBy(() -> DiscordSettings.of(TOKEN).withGatewayUrl("https://nope/")).hasMessageContaining("gateway URL");
         assertThat(DiscordSettings.of(TOKEN).withGatewayUrl("wss://gateway.example/").gatewayUrl()).contains(URI.create("wss://gateway.example/"));
     }
 
@@ -80,7 +80,7 @@ class DiscordSettingsTest {
     void channelsAreSnowflakes() {
         assertThat(DiscordSettings.parseChannels("100, 200")).containsExactlyInAnyOrder(ChannelId.of("100"), ChannelId.of("200"));
         assertThat(DiscordSettings.parseChannels(" ")).isEmpty();
-        assertThatThrownBy(() -> DiscordSettings.parseChannels("100,general")).hasMessageContaining("parley.discord.channels");
+        assertThatThrownBy(() -> DiscordSettings.parseChannels("100,general")).hasMessageContaining("channel allow-list");
         assertThat(DiscordSettings.of(TOKEN).withChannels(Set.of(ChannelId.of("1"))).channels()).containsExactly(ChannelId.of("1"));
     }
 }

@@ -19,7 +19,8 @@ import java.time.Instant;
 
 /**
  * Parley's start and end: logs the one start-up line once the server answers, and on shutdown
- * (SIGTERM or context close, after the HTTP server has stopped taking requests) runs
+ * (SIGTERM or context close, after the HTTP server has stopped taking requests) first closes the
+ * Discord bot's gateway (so no message arrives during the save), then runs
  * {@link SaveBeforeShutdown} (which decides what to save), logs what it did, then stops the idle
  * sweeper.
  */
@@ -33,14 +34,16 @@ final class ConversationLifecycle implements ApplicationEventListener<ServerStar
     private final ParleySettings settings;
     private final ResponderConfiguration responder;
     private final AvatarCatalogue catalogue;
+    private final DiscordBotRunner discord;
 
     ConversationLifecycle(SaveBeforeShutdown saveBeforeShutdown, IdleSweeper sweeper, ParleySettings settings,
-            ResponderConfiguration responder, AvatarCatalogue catalogue) {
+            ResponderConfiguration responder, AvatarCatalogue catalogue, DiscordBotRunner discord) {
         this.saveBeforeShutdown = saveBeforeShutdown;
         this.sweeper = sweeper;
         this.settings = settings;
         this.responder = responder;
         this.catalogue = catalogue;
+        this.discord = discord;
     }
 
     @Override
@@ -61,6 +64,12 @@ final class ConversationLifecycle implements ApplicationEventListener<ServerStar
 
     @PreDestroy
     void shutdown() {
+        try {
+            discord.close();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Closing the Discord bot failed ({0}: {1}); saving the conversations anyway",
+                    e.getClass().getSimpleName(), e.getMessage());
+        }
         try {
             switch (saveBeforeShutdown.save()) {
                 case ShutdownSave.NothingToSave(ShutdownSave.Why why) when why == ShutdownSave.Why.DISCARD_STRATEGY ->

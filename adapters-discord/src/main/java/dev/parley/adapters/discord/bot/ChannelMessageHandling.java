@@ -10,6 +10,7 @@ import dev.parley.domain.id.ChannelId;
 import dev.parley.domain.id.GuildId;
 import dev.parley.domain.id.MessageId;
 import dev.parley.domain.id.UserId;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -35,26 +36,37 @@ public final class ChannelMessageHandling {
 
     private final HandleChannelMessage useCase;
     private final ChannelOutlet outlet;
+    private final BotObserver observer;
 
     public ChannelMessageHandling(HandleChannelMessage useCase, ChannelOutlet outlet) {
+        this(useCase, outlet, BotObserver.NONE);
+    }
+
+    public ChannelMessageHandling(HandleChannelMessage useCase, ChannelOutlet outlet, BotObserver observer) {
         this.useCase = Objects.requireNonNull(useCase, "useCase == null");
         this.outlet = Objects.requireNonNull(outlet, "outlet == null");
+        this.observer = Objects.requireNonNull(observer, "observer == null");
     }
 
     /**
      * Handles {@code trigger} as a message of the conversation in {@code where} (its own channel, or
      * the thread the thread flow opened on it), asking {@code summoned} avatars to answer. Blocks
      * until the use case is done; a failure is logged in one line, never with the message's text.
+     *
+     * @param received when the gateway event arrived ({@link System#nanoTime()}), for the observer
      */
-    void handle(Message trigger, GuildMessageChannel where, List<AvatarId> summoned) {
+    void handle(Message trigger, GuildMessageChannel where, List<AvatarId> summoned, long received) {
         ChannelId channel = ChannelId.of(where.getId());
-        ChannelMessage message = toChannelMessage(trigger, channel, summoned);
+        boolean failed = false;
         try {
+            ChannelMessage message = toChannelMessage(trigger, channel, summoned);
             useCase.handle(message, new DiscordReplies(where, trigger.getId(), channel), this::log);
         } catch (RuntimeException e) {
+            failed = true;
             LOG.log(System.Logger.Level.WARNING, "Handling Discord message {0} in channel {1} failed: {2}: {3}",
                     trigger.getId(), channel, e.getClass().getSimpleName(), e.getMessage());
         }
+        observer.messageHandled(Duration.ofNanos(System.nanoTime() - received), failed);
     }
 
     private void log(ChannelEvent event) {

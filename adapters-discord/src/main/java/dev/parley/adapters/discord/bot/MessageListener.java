@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.MessageType;
@@ -21,7 +22,8 @@ import net.dv8tion.jda.api.hooks.ListenerAdapter;
  * The bot's ears: decides on JDA's event thread, from its cache alone, whether a message is a
  * trigger (guild text channel or thread, allowed, not Parley's own, a bot only if bots may
  * trigger, the permissions present) and hands triggers to {@link BoundedHandling}, which runs
- * them through {@link ChannelMessageHandling} on a virtual thread.
+ * them through {@link ChannelMessageHandling} on virtual threads: the messages of one channel (or
+ * thread) one after the other in the order they arrived, different channels at the same time.
  *
  * <p><b>Loops.</b> Messages of the bot's own user are never triggers; nor are messages of
  * Parley's webhooks: a webhook message whose webhook is the one recorded for the channel (or one
@@ -44,18 +46,26 @@ public final class MessageListener extends ListenerAdapter {
     private final ChannelMessageHandling handling;
     private final PermissionWarnings warnings;
     private final BoundedHandling running;
+    private final BotObserver observer;
     private volatile boolean accepting = true;
 
     public MessageListener(BotRules rules, ChannelOutlet outlet, ChannelMessageHandling handling, Clock clock, int maxInHand) {
+        this(rules, outlet, handling, clock, maxInHand, BotObserver.NONE);
+    }
+
+    public MessageListener(BotRules rules, ChannelOutlet outlet, ChannelMessageHandling handling, Clock clock, int maxInHand,
+            BotObserver observer) {
         this.rules = Objects.requireNonNull(rules, "rules == null");
         this.outlet = Objects.requireNonNull(outlet, "outlet == null");
         this.handling = Objects.requireNonNull(handling, "handling == null");
+        this.observer = Objects.requireNonNull(observer, "observer == null");
         this.warnings = new PermissionWarnings(clock);
-        this.running = new BoundedHandling(maxInHand);
+        this.running = new BoundedHandling(maxInHand, observer);
     }
 
     @Override
     public void onMessageReceived(MessageReceivedEvent event) {
+        long received = System.nanoTime();
         if (!accepting || !event.isFromGuild()) {
             return;
         }
@@ -82,18 +92,20 @@ public final class MessageListener extends ListenerAdapter {
         Set<Permission> missing = ChannelPermissions.missing(home,
                 opensThread ? ChannelPermissions.threadFlow() : ChannelPermissions.avatarFlow(inThread));
         if (!missing.isEmpty()) {
+            observer.permissionsMissing(missing.stream().map(Permission::getName).collect(Collectors.toUnmodifiableSet()));
             warnings.lacking(home, missing);
             return;
         }
-        running.submit(() -> handle(message, channel, home, opensThread));
+        // One lane per channel or thread: its messages are recorded and answered in the order they arrived.
+        running.submit(channel.getIdLong(), () -> handle(message, channel, home, opensThread, received));
     }
 
-    private void handle(Message message, GuildMessageChannel channel, IWebhookContainer home, boolean opensThread) {
+    private void handle(Message message, GuildMessageChannel channel, IWebhookContainer home, boolean opensThread, long received) {
         if (message.isWebhookMessage() && outlet.isOwnWebhook(home, message.getAuthor().getIdLong())) {
             return;
         }
         if (!opensThread) {
-            handling.handle(message, channel, List.of());
+            handling.handle(message, channel, List.of(), received);
             return;
         }
         ThreadChannel thread;
@@ -105,7 +117,7 @@ public final class MessageListener extends ListenerAdapter {
             return;
         }
         AvatarId avatar = rules.defaultAvatar().orElseThrow();
-        handling.handle(message, thread, List.of(avatar));
+        handling.handle(message, thread, List.of(avatar), received);
     }
 
     /** The message's text without mentions, cut to Discord's limit; the author's name when nothing is left. */

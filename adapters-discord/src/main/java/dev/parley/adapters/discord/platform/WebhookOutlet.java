@@ -1,5 +1,6 @@
 package dev.parley.adapters.discord.platform;
 
+import dev.parley.adapters.discord.bot.BotObserver;
 import dev.parley.adapters.discord.bot.ChannelOutlet;
 import dev.parley.domain.avatar.Avatar;
 import dev.parley.domain.id.ChannelId;
@@ -49,12 +50,19 @@ public final class WebhookOutlet implements ChannelOutlet {
     private static final int LOCK_STRIPES = 64;
 
     private final ChannelWebhooks registry;
+    private final BotObserver observer;
     /** Webhooks this process has posted through: their echoes are never triggers, even once replaced. */
     private final Set<Long> ownWebhooks = ConcurrentHashMap.newKeySet();
     private final ReentrantLock[] finding = new ReentrantLock[LOCK_STRIPES];
 
     public WebhookOutlet(ChannelWebhooks registry) {
+        this(registry, BotObserver.NONE);
+    }
+
+    /** @param observer told of each chunk posted */
+    public WebhookOutlet(ChannelWebhooks registry, BotObserver observer) {
         this.registry = Objects.requireNonNull(registry, "registry == null");
+        this.observer = Objects.requireNonNull(observer, "observer == null");
         for (int i = 0; i < LOCK_STRIPES; i++) {
             finding[i] = new ReentrantLock();
         }
@@ -84,6 +92,7 @@ public final class WebhookOutlet implements ChannelOutlet {
                         .mentionRepliedUser(false)
                         .complete();
                 posted.add(message.getId());
+                observer.chunkPosted();
                 next++;
             } catch (ErrorResponseException e) {
                 if (e.getErrorResponse() != ErrorResponse.UNKNOWN_WEBHOOK || renewed) {

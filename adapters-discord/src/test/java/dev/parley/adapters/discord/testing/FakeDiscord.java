@@ -89,6 +89,8 @@ public final class FakeDiscord implements AutoCloseable {
     private final List<Identify> identifies = new ArrayList<>();
     private final List<String> unexpected = new ArrayList<>();
     private int resumed;
+    private int rateLimitedPostsLeft;
+    private int rateLimitedPosts;
     private int resumesRefused;
     private long lastId;
     private final ExecutorService httpThreads = Executors.newVirtualThreadPerTaskExecutor();
@@ -396,6 +398,16 @@ public final class FakeDiscord implements AutoCloseable {
         gateway.refuseResumes(refuse);
     }
 
+    /** The next {@code count} webhook executions answer 429 Too Many Requests (retry after 1 s), as Discord does when a route is over its limit. */
+    public synchronized void rateLimitWebhookPosts(int count) {
+        rateLimitedPostsLeft = count;
+    }
+
+    /** How many webhook executions were answered 429. */
+    public synchronized int rateLimitedPosts() {
+        return rateLimitedPosts;
+    }
+
     /** Deletes webhook {@code webhookId} as a moderator would: executing it then answers 404 Unknown Webhook. */
     public synchronized void deleteWebhookOnDiscord(long webhookId) {
         if (webhooks.remove(webhookId) == null) {
@@ -493,6 +505,7 @@ public final class FakeDiscord implements AutoCloseable {
             }
             byte[] body = answer.json == null ? new byte[0] : answer.json;
             exchange.getResponseHeaders().add("Content-Type", "application/json");
+            answer.headers.forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
             exchange.sendResponseHeaders(answer.status, answer.status == 204 ? -1 : body.length);
             if (answer.status != 204) {
                 try (OutputStream out = exchange.getResponseBody()) {
@@ -502,7 +515,11 @@ public final class FakeDiscord implements AutoCloseable {
         }
     }
 
-    private record Answer(int status, byte[] json) {
+    private record Answer(int status, byte[] json, Map<String, String> headers) {
+
+        Answer(int status, byte[] json) {
+            this(status, json, Map.of());
+        }
     }
 
     private Answer route(HttpExchange exchange) throws IOException {
@@ -612,6 +629,18 @@ public final class FakeDiscord implements AutoCloseable {
             FakeWebhook webhook = webhooks.get(webhookId);
             if (webhook == null || !webhook.token().equals(webhookToken)) {
                 return error(404, UNKNOWN_WEBHOOK, "Unknown Webhook");
+            }
+            if (rateLimitedPostsLeft > 0) {
+                rateLimitedPostsLeft--;
+                rateLimitedPosts++;
+                notifyAll();
+                // As Discord answers a rate-limited route: retry after a second, this route only.
+                return new Answer(429, DataObject.empty().put("message", "You are being rate limited.").put("retry_after", 1.0)
+                        .put("global", false).toJson(), Map.of("Retry-After", "1", "X-RateLimit-Scope", "user",
+                        "X-RateLimit-Limit", "5", "X-RateLimit-Remaining", "0", "X-RateLimit-Reset-After", "1",
+                        "X-RateLimit-Bucket", "fake-webhook-bucket",
+                        // Discord's answers come through its proxy; without this JDA takes the 429 for Cloudflare's ban.
+                        "Via", "1.1 google"));
             }
             long target = webhook.channelId();
             long threadId = 0;

@@ -1,0 +1,105 @@
+package dev.parley.bootstrap.discord;
+
+import static dev.parley.bootstrap.discord.DiscordParley.ALICE;
+import static dev.parley.bootstrap.discord.DiscordParley.GENERAL;
+import static dev.parley.bootstrap.discord.DiscordParley.WAIT;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.parley.adapters.discord.DiscordStartException;
+import dev.parley.adapters.discord.testing.FailOnErrorLogs;
+import dev.parley.adapters.discord.testing.FakeDiscord;
+import dev.parley.adapters.llm.testing.FakeOpenAi;
+import dev.parley.adapters.llm.testing.FakeResponse;
+import dev.parley.bootstrap.config.FailureCauses;
+import dev.parley.bootstrap.config.InvalidConfigurationException;
+import dev.parley.bootstrap.http.RunningParley;
+import dev.parley.bootstrap.http.TempArchive;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The bootstrap runs the Discord bot from the parley.discord.* keys: off without a token, stopped before the shutdown save. */
+@ExtendWith(FailOnErrorLogs.class)
+class DiscordWiringTest {
+
+    private static final String PARLEY_LOG = "dev.parley.bootstrap.Parley";
+
+    @Test
+    void withoutATokenTheBotIsOffInOneLineAndTheHttpApiServes() throws Exception {
+        try (CapturedLogs logs = CapturedLogs.of(PARLEY_LOG); RunningParley parley = RunningParley.start(Map.of())) {
+            assertThat(parley.client().get("/health").status()).isEqualTo(200);
+            assertThat(logs.await("Discord bot off", 1, WAIT)).singleElement().asString().startsWith("INFO")
+                    .contains("parley.discord.token").contains("DISCORD_TOKEN");
+        }
+    }
+
+    @Test
+    void aTokenDiscordRefusesStopsTheStartSayingSoWithoutTheToken() {
+        try (FakeDiscord discord = DiscordParley.fakeDiscord(); FakeOpenAi model = FakeOpenAi.start()) {
+            Map<String, Object> properties = new HashMap<>(DiscordParley.properties(discord, model, Map.of()));
+            properties.put("parley.discord.token", "not-the-token-7c1e");
+
+            assertThatThrownBy(() -> RunningParley.start(properties)).satisfies(failure -> {
+                DiscordStartException refused = FailureCauses.first(failure, DiscordStartException.class);
+                assertThat(refused).isNotNull();
+                assertThat(refused.reason()).isEqualTo(DiscordStartException.Reason.TOKEN_REFUSED);
+                assertThat(refused.getMessage()).contains("401").doesNotContain("not-the-token-7c1e");
+            });
+            assertThat(discord.identifies()).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "parley.discord.api-url      | ws://nope/     | parley.discord.api-url",
+        "parley.discord.gateway-url  | https://nope/  | parley.discord.gateway-url",
+        "parley.discord.shards.total | zero           | parley.discord.shards.total",
+        "parley.discord.shards.ids   | 0-1            | parley.discord.shards.ids",
+        "parley.discord.channels     | general        | parley.discord.channels",
+        "parley.discord.reply-to-bots| maybe          | parley.discord.reply-to-bots",
+        "parley.discord.thread-flow  | on             | parley.discord.thread-flow",
+        "parley.discord.default-avatar | not an id    | parley.discord.default-avatar",
+    })
+    void aBadDiscordSettingStopsTheStartNamingItsKey(String key, String value, String named) {
+        Map<String, Object> properties = Map.of("parley.discord.token", "a-token-never-shown", key, value);
+        assertThatThrownBy(() -> RunningParley.start(TempArchive.create(), properties)).satisfies(failure -> {
+            InvalidConfigurationException invalid = InvalidConfigurationException.findIn(failure);
+            assertThat(invalid).isNotNull();
+            assertThat(invalid.key()).isEqualTo(named);
+            assertThat(invalid.getMessage()).doesNotContain("a-token-never-shown");
+        });
+    }
+
+    @Test
+    void onShutdownTheGatewayIsClosedBeforeTheConversationsAreSaved() throws Exception {
+        try (CapturedLogs logs = CapturedLogs.of(PARLEY_LOG); DiscordParley bot = DiscordParley.start(Map.of())) {
+            bot.model.respondWith(request -> FakeResponse.text("Hello there."));
+            bot.discord.message(GENERAL).from(ALICE).content("Ava, are you in?").send();
+            bot.discord.awaitWebhookPosts(1, WAIT);
+
+            bot.parley.stop();
+
+            assertThat(bot.discord.openGatewayConnections()).isZero();
+            List<String> lines = logs.lines();
+            int closed = indexOf(lines, "Discord bot stopped");
+            int saved = indexOf(lines, "Parley stopping: saved 1 of 1");
+            assertThat(closed).as("gateway closed, in %s", lines).isNotNegative();
+            assertThat(saved).as("conversation saved, in %s", lines).isGreaterThan(closed);
+            assertThat(TempArchive.files(bot.parley.archive())).hasSize(1);
+        }
+    }
+
+    private static int indexOf(List<String> lines, String text) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(text)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,248 @@
+package dev.parley.bootstrap.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.parley.adapters.discord.testing.FakeDiscord;
+import dev.parley.adapters.discord.testing.FakeDiscord.WebhookPost;
+import dev.parley.adapters.discord.testing.FakeGuild;
+import dev.parley.adapters.llm.testing.FakeOpenAi;
+import dev.parley.adapters.llm.testing.FakeResponse;
+import dev.parley.adapters.redis.testing.RedisServer;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two Parley processes (the real jar) run the bot as shards 0 and 1 of 2 on one Redis, against one
+ * fake Discord with a guild on each shard. Every message is handled exactly once, by the process
+ * that owns its guild's shard. The two processes load catalogues that differ in one thing only, the
+ * image of the avatar, so each post tells which process made it.
+ */
+class DiscordShardsIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration PATIENCE = Duration.ofSeconds(90);
+    private static final long GUILD_ON_0 = FakeDiscord.guildIdOnShard(0, 2, 0);
+    private static final long GUILD_ON_1 = FakeDiscord.guildIdOnShard(1, 2, 0);
+    private static final long[] CHANNELS_ON_0 = {1100, 1101, 1102};
+    private static final long[] CHANNELS_ON_1 = {2100, 2101, 2102};
+    private static final long ALICE = 500;
+    private static final int MESSAGES_PER_CHANNEL = 4;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final List<Process> processes = new ArrayList<>();
+    private Path workDirectory;
+
+    @AfterEach
+    void stopEverything() throws IOException {
+        for (Process process : processes) {
+            process.destroyForcibly();
+        }
+        if (workDirectory != null) {
+            try (Stream<Path> files = Files.walk(workDirectory)) {
+                files.sorted((x, y) -> y.compareTo(x)).forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+
+    @Test
+    void everyMessageIsHandledOnceByTheProcessOwningItsGuildsShard() throws Exception {
+        workDirectory = Files.createTempDirectory("parley-discord-shards");
+        FakeGuild zero = FakeGuild.withId(GUILD_ON_0).named("Zero").member(ALICE, "alice");
+        FakeGuild one = FakeGuild.withId(GUILD_ON_1).named("One").member(ALICE, "alice");
+        for (long channel : CHANNELS_ON_0) {
+            zero.textChannel(channel, "zero-" + channel);
+        }
+        for (long channel : CHANNELS_ON_1) {
+            one.textChannel(channel, "one-" + channel);
+        }
+        try (RedisServer redis = RedisServer.startLocal(RedisServer.Persistence.NONE, null);
+                FakeDiscord discord = FakeDiscord.builder().shards(2).guild(zero).guild(one).start();
+                FakeOpenAi model = FakeOpenAi.start()) {
+            model.respondWith(request -> FakeResponse.text("Noted."));
+            URI a = start("a", 0, redis, discord, model);
+            URI b = start("b", 1, redis, discord, model);
+            awaitHealthy(a);
+            awaitHealthy(b);
+            awaitLogLine("a", "Discord bot ready");
+            awaitLogLine("b", "Discord bot ready");
+
+            Map<Long, List<Long>> sent = new HashMap<>();
+            for (int i = 0; i < MESSAGES_PER_CHANNEL; i++) {
+                for (long channel : allChannels()) {
+                    long id = discord.message(channel).from(ALICE).content("Ava, message " + i).send();
+                    sent.computeIfAbsent(channel, c -> new ArrayList<>()).add(id);
+                }
+            }
+            int total = allChannels().size() * MESSAGES_PER_CHANNEL;
+            List<WebhookPost> posts = discord.awaitWebhookPosts(total, PATIENCE);
+
+            assertThat(posts).hasSize(total);
+            for (long channel : CHANNELS_ON_0) {
+                assertThat(postsIn(posts, channel)).as("channel %s of shard 0", channel).hasSize(MESSAGES_PER_CHANNEL)
+                        .extracting(WebhookPost::avatarUrl).containsOnly(image("a"));
+            }
+            for (long channel : CHANNELS_ON_1) {
+                assertThat(postsIn(posts, channel)).as("channel %s of shard 1", channel).hasSize(MESSAGES_PER_CHANNEL)
+                        .extracting(WebhookPost::avatarUrl).containsOnly(image("b"));
+            }
+            for (Map.Entry<Long, List<Long>> entry : sent.entrySet()) {
+                // Read through the other process than the one that handled it: the record is in the shared Redis.
+                URI reader = isOnShard0(entry.getKey()) ? b : a;
+                List<String> triggers = new ArrayList<>();
+                List<String> replies = new ArrayList<>();
+                for (JsonNode message : get(reader, "/conversations/" + entry.getKey()).path("history")) {
+                    (message.at("/meta/avatar_id").isMissingNode() ? triggers : replies).add(message.path("message_id").asText());
+                }
+                assertThat(triggers).as("channel %s: each message recorded once, in order", entry.getKey())
+                        .containsExactlyElementsOf(entry.getValue().stream().map(String::valueOf).toList());
+                assertThat(replies).as("channel %s: one reply each", entry.getKey()).hasSize(MESSAGES_PER_CHANNEL);
+            }
+            assertThat(discord.createdWebhooks()).as("one webhook per channel, shared through Redis").hasSize(allChannels().size());
+            assertThat(discord.identifies()).extracting(FakeDiscord.Identify::shard).containsExactlyInAnyOrder(0, 1);
+            assertThat(discord.unexpectedRequests()).isEmpty();
+        }
+    }
+
+    @Test
+    void aTokenDiscordRefusesEndsTheProcessWithOneErrorLineWithoutTheToken() throws Exception {
+        workDirectory = Files.createTempDirectory("parley-discord-refused");
+        try (FakeDiscord discord = FakeDiscord.builder().guild(FakeGuild.withId(GUILD_ON_0).textChannel(1100, "general")).start()) {
+            String token = "refused-token-3b9d";
+            ProcessBuilder withToken = new ProcessBuilder(java(), "-Xmx256m", "-Dmicronaut.server.port=" + freePort(),
+                    "-Dparley.archive.directory=" + workDirectory.resolve("archive"),
+                    "-Dparley.discord.api-url=" + discord.restUrl(), "-Dparley.discord.gateway-url=" + discord.gatewayUrl(),
+                    "-jar", jar())
+                    .redirectErrorStream(true).redirectOutput(workDirectory.resolve("refused.log").toFile());
+            // The token through the environment, as an operator gives it.
+            withToken.environment().put("DISCORD_TOKEN", token);
+            Process refused = withToken.start();
+            processes.add(refused);
+
+            assertThat(refused.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS)).as("the process ends").isTrue();
+            assertThat(refused.exitValue()).isEqualTo(4);
+            String log = Files.readString(workDirectory.resolve("refused.log"));
+            assertThat(log).doesNotContain(token);
+            assertThat(log.lines().filter(line -> line.contains("ERROR"))).singleElement().asString()
+                    .contains("Parley cannot start").contains("401").contains("DISCORD_TOKEN");
+        }
+    }
+
+    private static List<WebhookPost> postsIn(List<WebhookPost> posts, long channel) {
+        return posts.stream().filter(post -> post.channelId() == channel).toList();
+    }
+
+    private static List<Long> allChannels() {
+        List<Long> all = new ArrayList<>();
+        for (long channel : CHANNELS_ON_0) {
+            all.add(channel);
+        }
+        for (long channel : CHANNELS_ON_1) {
+            all.add(channel);
+        }
+        return all;
+    }
+
+    private static boolean isOnShard0(long channel) {
+        for (long c : CHANNELS_ON_0) {
+            if (c == channel) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String image(String process) {
+        return "https://images.example/ava-" + process + ".png";
+    }
+
+    private URI start(String name, int shard, RedisServer redis, FakeDiscord discord, FakeOpenAi model) throws IOException {
+        int port = freePort();
+        Path catalogue = workDirectory.resolve(name + "-avatars.yml");
+        Files.writeString(catalogue, """
+                avatars:
+                  - id: ava
+                    name: Ava
+                    image-url: %s
+                    personality: You are Ava.
+                """.formatted(image(name)));
+        List<String> command = new ArrayList<>(List.of(java(), "-Xmx256m", "-Dparley.storage=redis", "-Dredis.uri=" + redis.uri(),
+                "-Dmicronaut.server.port=" + port, "-Dparley.archive.directory=" + workDirectory.resolve("archive"),
+                "-Dparley.discord.api-url=" + discord.restUrl(), "-Dparley.discord.gateway-url=" + discord.gatewayUrl(),
+                "-Dparley.discord.shards.total=2", "-Dparley.discord.shards.ids=" + shard,
+                "-Dparley.llm.base-url=" + model.baseUrl(), "-Dparley.llm.model=fake-model",
+                "-Dparley.avatars.catalogue=" + catalogue,
+                // Every message gets its reply at once: the test counts replies, not pacing.
+                "-Dparley.cooldowns.avatar-response=0", "-Dparley.cooldowns.bot-reply=0",
+                "-jar", jar()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(workDirectory.resolve(name + ".log").toFile());
+        builder.environment().put("DISCORD_TOKEN", discord.token());
+        processes.add(builder.start());
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
+    private void awaitLogLine(String name, String text) throws Exception {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        Path log = workDirectory.resolve(name + ".log");
+        while (System.nanoTime() < deadline) {
+            if (Files.exists(log) && Files.readString(log).contains(text)) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError(name + " did not log \"" + text + "\" within " + PATIENCE + ":\n" + Files.readString(log));
+    }
+
+    private void awaitHealthy(URI base) throws Exception {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (http.send(HttpRequest.newBuilder(base.resolve("/health")).build(), HttpResponse.BodyHandlers.discarding())
+                        .statusCode() == 200) {
+                    return;
+                }
+            } catch (ConnectException notYet) {
+                // starting
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError(base + " not healthy within " + PATIENCE);
+    }
+
+    private JsonNode get(URI base, String path) throws IOException, InterruptedException {
+        return JSON.readTree(http.send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static String java() {
+        return ProcessHandle.current().info().command().orElse("java");
+    }
+
+    private static String jar() {
+        return System.getProperty("parley.jar", "target/parley.jar");
+    }
+}
