@@ -1,5 +1,6 @@
 package dev.parley.bootstrap.metrics;
 
+import dev.parley.adapters.discord.bot.BotObserver;
 import dev.parley.adapters.file.ArchiveIndex;
 import dev.parley.adapters.redis.RedisObserver;
 import dev.parley.application.conversation.CleanupStrategy;
@@ -61,6 +62,10 @@ public final class ParleyMetrics {
 
     public RedisObserver redis() {
         return new RedisMeters(registry);
+    }
+
+    public BotObserver discord() {
+        return new DiscordMeters(registry);
     }
 
     public void watch(ArchiveIndex index) {

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 /** One read of {@code /prometheus}: each series (its name and labels, as written) and its value. */
-final class Scrape {
+public final class Scrape {
 
     private final Map<String, Double> values;
     private final String text;
@@ -19,7 +19,7 @@ final class Scrape {
         this.text = text;
     }
 
-    static Scrape of(ApiClient api) {
+    public static Scrape of(ApiClient api) {
         ApiClient.Reply reply = api.get("/prometheus");
         assertThat(reply.status()).as("GET /prometheus").isEqualTo(200);
         Map<String, Double> values = new HashMap<>();
@@ -34,7 +34,7 @@ final class Scrape {
     }
 
     /** Scrapes until {@code condition} holds (within 30 s), for what a background thread records. */
-    static Scrape until(ApiClient api, Predicate<Scrape> condition) throws InterruptedException {
+    public static Scrape until(ApiClient api, Predicate<Scrape> condition) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         Scrape scrape = of(api);
         while (!condition.test(scrape)) {
@@ -46,23 +46,23 @@ final class Scrape {
     }
 
     /** The series' value; fails if the series is missing. */
-    double value(String series) {
+    public double value(String series) {
         Double value = values.get(series);
         assertThat(value).as("series %s in:%n%s", series, text).isNotNull();
         return value;
     }
 
     /** The series' value, 0 when the series is missing. */
-    double valueOrZero(String series) {
+    public double valueOrZero(String series) {
         return values.getOrDefault(series, 0.0);
     }
 
     /** How much the series grew since {@code before}. */
-    double since(Scrape before, String series) {
+    public double since(Scrape before, String series) {
         return value(series) - before.valueOrZero(series);
     }
 
-    String text() {
+    public String text() {
         return text;
     }
 }
