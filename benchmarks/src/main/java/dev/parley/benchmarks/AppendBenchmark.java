@@ -53,6 +53,9 @@ final class AppendBenchmark {
     /** Every message gets a fresh Discord id: a repeated id would be a replay, which the store ignores. */
     private static final java.util.concurrent.atomic.AtomicLong MESSAGE_IDS = new java.util.concurrent.atomic.AtomicLong(1_000_000_000_000L);
     private static final Duration IDLE = Duration.ofMinutes(5);
+    /** The default limits per message, none per conversation: one conversation takes every append of a run. */
+    private static final dev.parley.domain.conversation.ConversationLimits UNCAPPED = dev.parley.domain.conversation.ConversationLimits
+            .defaults().withMaxMessages(Integer.MAX_VALUE).withMaxBytes(Long.MAX_VALUE);
     private static final UserId USER = UserId.of("123456789012345678");
     private static final GuildId GUILD = GuildId.of("987654321");
     private static final String CONTENT = "A message of about the length people write in a Discord channel, give or take.";
@@ -111,7 +114,7 @@ final class AppendBenchmark {
             CommandStats before = CommandStats.parse(redis.info("commandstats"));
             long tripsBefore = counting.roundTrips();
             for (int i = 0; i < appends; i++) {
-                redisStore.append(probe, message(i), IDLE);
+                redisStore.append(probe, message(i), IDLE, UNCAPPED);
             }
             long trips = counting.roundTrips() - tripsBefore - 1; // the INFO below is counted before it returns
             CommandStats ran = CommandStats.parse(redis.info("commandstats")).since(before);
@@ -134,7 +137,7 @@ final class AppendBenchmark {
         }
         return Load.throughput(writers, settings.warmup(), settings.measure(), w -> {
             ThreadId thread = ThreadId.of(threadPrefix + "00" + w);
-            return i -> requireAppended(store.append(thread, message(i), IDLE));
+            return i -> requireAppended(store.append(thread, message(i), IDLE, UNCAPPED));
         });
     }
 
@@ -144,19 +147,19 @@ final class AppendBenchmark {
         store.create(conversation(shortThread), IDLE);
         store.create(conversation(longThread), IDLE);
         for (int i = 0; i < 10; i++) {
-            store.append(shortThread, message(i), IDLE);
+            store.append(shortThread, message(i), IDLE, UNCAPPED);
         }
         for (int i = 0; i < settings.longHistory(); i++) {
-            store.append(longThread, message(i), IDLE);
+            store.append(longThread, message(i), IDLE, UNCAPPED);
         }
         // Both measured twice, interleaved, and the better kept: the machine's noise should not pick the winner.
         double shortRate = 0;
         double longRate = 0;
         for (int round = 0; round < settings.rounds(); round++) {
             shortRate = Math.max(shortRate, Load.throughput(1, settings.warmup(), settings.measure(),
-                    w -> i -> requireAppended(store.append(shortThread, message(i), IDLE))));
+                    w -> i -> requireAppended(store.append(shortThread, message(i), IDLE, UNCAPPED))));
             longRate = Math.max(longRate, Load.throughput(1, settings.warmup(), settings.measure(),
-                    w -> i -> requireAppended(store.append(longThread, message(i), IDLE))));
+                    w -> i -> requireAppended(store.append(longThread, message(i), IDLE, UNCAPPED))));
         }
         out.printf("%14s | %12.0f | %12.0f | %.2f%n", name, shortRate, longRate, shortRate / longRate);
         store.remove(shortThread);

@@ -23,7 +23,8 @@ import java.util.List;
  *
  * <p>{@code java -jar parley-benchmarks.jar archive [options]} runs the archive scale benchmark
  * instead ({@link ArchiveScaleBenchmark}); {@code java -jar parley-benchmarks.jar responder [options]} the
- * response flow against a fake model ({@link ResponderBenchmark}).
+ * response flow against a fake model ({@link ResponderBenchmark}); {@code java -jar parley-benchmarks.jar discord [options]}
+ * the Discord bot from gateway event to webhook post against a fake Discord ({@link DiscordBotBenchmark}).
  */
 public final class Benchmarks {
 
@@ -34,6 +35,11 @@ public final class Benchmarks {
         if (args.length > 0 && args[0].equals("responder")) {
             // The response flow against a fake model needs no Redis: its own options follow (see ResponderBenchmark).
             ResponderBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        if (args.length > 0 && args[0].equals("discord")) {
+            // The bot against a fake Discord and a fake model needs no Redis: its own options follow (see DiscordBotBenchmark).
+            DiscordBotBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
         if (args.length > 0 && args[0].equals("archive")) {

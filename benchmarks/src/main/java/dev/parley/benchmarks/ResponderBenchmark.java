@@ -62,6 +62,9 @@ final class ResponderBenchmark {
     private static final AvatarProfile BOB = new AvatarProfile(Avatar.named(AvatarId.of("bob"), "Bob"),
             "You are Bob, a grumpy librarian.", ModelOptions.defaults());
     private static final String REPLY = "Happy to help! Async code lets one thread wait for many things at once.";
+    /** The default limits per message, none per conversation: a writer's channel outgrows any cap within a run. */
+    private static final dev.parley.domain.conversation.ConversationLimits UNCAPPED = dev.parley.domain.conversation.ConversationLimits
+            .defaults().withMaxMessages(Integer.MAX_VALUE).withMaxBytes(Long.MAX_VALUE);
     private static final String CONTENT = "Ava, a message of about the length people write in a Discord channel, give or take?";
     private static final AtomicLong IDS = new AtomicLong(1_000_000_000_000L);
 
@@ -173,7 +176,7 @@ final class ResponderBenchmark {
                     Optional.of(model), responderSettings, clock, task -> { });
             this.responder = new Responder(new ResponderPorts(avatars, store, new InMemoryAvatarRoster(8, clock),
                     new InMemoryReplyGate(rules, clock), new InMemoryAvatarJournal(20, 5), Optional.of(model)), summaries, rules,
-                    responderSettings, Duration.ofMinutes(5), clock, Pause.sleeping());
+                    responderSettings, Duration.ofMinutes(5), UNCAPPED, clock, Pause.sleeping());
         }
 
         Load.Operation writer(int w) {

@@ -15,6 +15,10 @@ public enum InputField {
     MESSAGE_ID,
     MESSAGE_TYPE,
     MESSAGE_CONTENT,
+    /** A message as a whole (the size of all its text). */
+    MESSAGE,
+    /** A conversation's summary. */
+    SUMMARY,
     ATTACHMENTS,
     /** The display name of who wrote a message (a person, a bot or an avatar). */
     AUTHOR_NAME,

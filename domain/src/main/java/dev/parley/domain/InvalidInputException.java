@@ -10,16 +10,40 @@ import java.util.Objects;
  */
 public final class InvalidInputException extends IllegalArgumentException {
 
+    /** Which kind of rule a value broke, for an adapter that answers each kind differently (an HTTP status). */
+    public enum Rule {
+        /** Malformed or out of range: the default. */
+        INVALID,
+        /** Larger than a configured limit. */
+        TOO_LARGE,
+        /** Nested deeper than a configured limit. */
+        TOO_DEEP,
+        /** Text that is not valid Unicode (a lone UTF-16 surrogate). */
+        NOT_UNICODE
+    }
+
     private final InputField field;
+    private final Rule rule;
     private final String problem;
 
     /**
      * @param problem what is wrong, as it reads after the field's name: {@code "must be at least 1, got 0"}
      */
     public InvalidInputException(InputField field, String problem) {
+        this(field, Rule.INVALID, problem);
+    }
+
+    /** A value that broke a rule of the kind {@code rule}. */
+    public InvalidInputException(InputField field, Rule rule, String problem) {
         super(Objects.requireNonNull(field, "field == null").inWords() + " " + Objects.requireNonNull(problem, "problem == null"));
         this.field = field;
+        this.rule = Objects.requireNonNull(rule, "rule == null");
         this.problem = problem;
+    }
+
+    /** The kind of rule the value broke. */
+    public Rule rule() {
+        return rule;
     }
 
     /**
@@ -44,7 +68,7 @@ public final class InvalidInputException extends IllegalArgumentException {
         return field;
     }
 
-    /** What was wrong with it, without its name: {@code "must be a Discord snowflake of 1 to 20 ASCII digits, got \"x\""}. */
+    /** What was wrong with it, without its name: {@code "must be a Discord snowflake: ASCII digits, ..., got \"x\""}. */
     public String problem() {
         return problem;
     }

@@ -212,7 +212,8 @@ public final class JsonFileConversationArchive implements ConversationArchive, A
         String name = ArchiveFileNames.requireArchiveName(fileName);
         Path file = directory.resolve(name);
         if (Files.exists(file, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-            throw new UnreadableArchiveException(name, "not a regular file", null);
+            // A directory, FIFO, socket or symbolic link is not an archive file Parley wrote: none by that name.
+            return Optional.empty();
         }
         try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
             return Optional.of(ArchiveJsonReader.read(in, true).toDomain(name));

@@ -126,7 +126,7 @@ class ListingAndLoadingTest {
                 tuple("2025-11-03_conversation-with-1-in-2.json", "$: must be a conversation object, got array"),
                 tuple("2025-11-04_conversation-with-1-in-2.json", "guild_id: required key is missing"),
                 tuple("2025-11-05_conversation-with-1-in-2.json",
-                        "guild_id: must be a Discord snowflake of 1 to 20 ASCII digits, got \"98x\""),
+                        "guild_id: must be a Discord snowflake: ASCII digits, no leading zeros, at most 18446744073709551615, got \"98x\""),
                 tuple("2025-11-06_conversation-with-1-in-2.json",
                         "history[2].message_type: must be one of thinking, chat, tool_call, tool_call_response, got \"shouting\""),
                 tuple("2025-11-07_conversation-with-1-in-2.json",
@@ -163,15 +163,25 @@ class ListingAndLoadingTest {
 
             assertThat(archive.list(ArchiveQuery.ALL).unreadable())
                     .containsExactly(new UnreadableArchive(EchoExamples.FILE_NAME, "not a regular file"));
-            assertThatThrownBy(() -> archive.load(EchoExamples.FILE_NAME))
-                    .isInstanceOf(UnreadableArchiveException.class)
-                    .hasMessage(EchoExamples.FILE_NAME + ": not a regular file");
+            assertThat(archive.load(EchoExamples.FILE_NAME)).as("no archive file by that name").isEmpty();
             assertThat(archive.save(EchoExamples.documentConversation()))
                     .isEqualTo(EchoExamples.documentConversation().fileNameWithThread());
             assertThat(Files.readString(outside)).isEqualTo(GoldenFileTest.golden("echo-conversation.json"));
         } finally {
             Files.delete(outside);
         }
+    }
+
+    @Test
+    void loadingADirectoryOrAFifoNamedLikeAnArchiveFindsNothing() throws Exception {
+        Files.createDirectory(directory.resolve(EchoExamples.FILE_NAME));
+        String fifo = "2025-11-26_conversation-with-1-in-2.json";
+        Process mkfifo = new ProcessBuilder("mkfifo", directory.resolve(fifo).toString()).inheritIO().start();
+        assertThat(mkfifo.waitFor()).isZero();
+        JsonFileConversationArchive archive = new JsonFileConversationArchive(directory);
+
+        assertThat(archive.load(EchoExamples.FILE_NAME)).isEmpty();
+        assertThat(archive.load(fifo)).as("never opened, so never blocks").isEmpty();
     }
 
     @Test

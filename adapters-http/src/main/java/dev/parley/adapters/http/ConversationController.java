@@ -115,6 +115,7 @@ final class ConversationController {
     @ApiResponse(responseCode = "200", description = "duplicate: a message with this message_id is already in the history; nothing changed",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = AppendResultJson.class)))
     @ErrorResponses.ConversationNotFound
+    @ErrorResponses.ConversationFull
     @ErrorResponses.PayloadTooLarge
     HttpResponse<AppendResultJson> addMessage(@PathVariable("thread_id") String threadId, @Body MessageJson message) {
         ThreadId thread = Ids.thread(threadId);

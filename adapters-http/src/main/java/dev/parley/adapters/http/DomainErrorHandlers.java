@@ -1,6 +1,7 @@
 package dev.parley.adapters.http;
 
 import dev.parley.application.port.in.ConversationAlreadyExistsException;
+import dev.parley.application.port.in.ConversationFullException;
 import dev.parley.application.port.in.ConversationNotFoundException;
 import dev.parley.domain.InvalidInputException;
 import dev.parley.domain.StorageUnavailableException;
@@ -22,8 +23,15 @@ final class DomainErrorHandlers {
 
     @Singleton
     ExceptionHandler<InvalidInputException, HttpResponse<ApiError>> invalidInput() {
-        return (request, e) -> respond(HttpStatus.BAD_REQUEST, ErrorCodes.forInvalidField(e.field()),
+        return (request, e) -> respond(ErrorCodes.statusOf(e), ErrorCodes.forInvalidInput(e),
                 ErrorCodes.wireName(e.field()) + " " + e.problem());
+    }
+
+    @Singleton
+    ExceptionHandler<ConversationFullException, HttpResponse<ApiError>> full() {
+        return (request, e) -> respond(HttpStatus.CONFLICT, ErrorCodes.CONVERSATION_FULL, e.getMessage() + "; nothing was stored."
+                + " Save it (POST /conversations/{thread_id}/save) and remove it (DELETE /conversations/{thread_id}),"
+                + " then start the thread's next conversation");
     }
 
     @Singleton
@@ -48,8 +56,7 @@ final class DomainErrorHandlers {
         return (request, e) -> {
             LOG.log(Level.WARNING, "storage unavailable during " + describe(request) + ": " + e.getMessage(), e);
             return respond(HttpStatus.SERVICE_UNAVAILABLE, ErrorCodes.STORAGE_UNAVAILABLE,
-                    "storage is unavailable (" + e.getMessage() + "); retry later. A write that timed out may"
-                            + " still have been applied: retry an append with the same message_id and it is kept once");
+                    "storage is unavailable (" + e.getMessage() + "); " + whatToRetry(request));
         };
     }
 
@@ -60,6 +67,20 @@ final class DomainErrorHandlers {
             return respond(HttpStatus.INTERNAL_SERVER_ERROR, ErrorCodes.UNREADABLE_ARCHIVE,
                     "the archive file exists but cannot be read: " + e.getMessage());
         };
+    }
+
+    /** What a caller should retry after a storage failure, and what it may find: true for the route it called. */
+    static String whatToRetry(HttpRequest<?> request) {
+        String method = request.getMethodName();
+        if (method.equals("GET") || method.equals("HEAD")) {
+            return "retry the request later; nothing was changed";
+        }
+        if (method.equals("POST") && request.getPath().endsWith("/messages")) {
+            return "retry the same message later. The write may have been applied before it timed out: sent again with the"
+                    + " same message_id it is kept once";
+        }
+        return "retry the request later. A write that timed out may still have been applied, so the retry may find it"
+                + " done already (an avatar already active, a conversation already created or removed)";
     }
 
     private static HttpResponse<ApiError> respond(HttpStatus status, String code, String message) {

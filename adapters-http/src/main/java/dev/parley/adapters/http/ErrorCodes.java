@@ -1,6 +1,8 @@
 package dev.parley.adapters.http;
 
 import dev.parley.domain.InputField;
+import dev.parley.domain.InvalidInputException;
+import io.micronaut.http.HttpStatus;
 
 /** The error codes of the API, one per thing a client can get wrong or meet; docs/http-api.md lists them. */
 final class ErrorCodes {
@@ -31,8 +33,30 @@ final class ErrorCodes {
     static final String MODEL_NOT_CONFIGURED = "model_not_configured";
     static final String AVATAR_NOT_FOUND = "avatar_not_found";
     static final String SUMMARY_NOT_FOUND = "summary_not_found";
+    static final String CONTENT_TOO_LARGE = "content_too_large";
+    static final String NESTING_TOO_DEEP = "nesting_too_deep";
+    static final String INVALID_TEXT = "invalid_text";
+    static final String CONVERSATION_FULL = "conversation_full";
+    static final String FORBIDDEN_ORIGIN = "forbidden_origin";
+    static final String HEADERS_TOO_LARGE = "headers_too_large";
+    static final String URI_TOO_LONG = "uri_too_long";
 
     private ErrorCodes() {
+    }
+
+    /** The code for a domain validation failure: by the rule it broke, else by the input it names. */
+    static String forInvalidInput(InvalidInputException e) {
+        return switch (e.rule()) {
+            case TOO_LARGE -> CONTENT_TOO_LARGE;
+            case TOO_DEEP -> NESTING_TOO_DEEP;
+            case NOT_UNICODE -> INVALID_TEXT;
+            case INVALID -> forInvalidField(e.field());
+        };
+    }
+
+    /** The status for a domain validation failure: 413 for a value over a size limit, else 400. */
+    static HttpStatus statusOf(InvalidInputException e) {
+        return e.rule() == InvalidInputException.Rule.TOO_LARGE ? HttpStatus.REQUEST_ENTITY_TOO_LARGE : HttpStatus.BAD_REQUEST;
     }
 
     /** The code for a domain validation failure, chosen by the input it names. */
@@ -56,6 +80,8 @@ final class ErrorCodes {
             case CHANNEL_ID -> "channel_id";
             case MESSAGE_ID -> "message_id";
             case MESSAGE_CONTENT -> "message_content";
+            case MESSAGE -> "the message";
+            case SUMMARY -> "summary";
             case ATTACHMENTS -> "attachment URLs";
             case AUTHOR_NAME -> "meta.author_name";
             case TOOL_CALL -> "a tool call";

@@ -23,7 +23,8 @@ final class ErrorResponses {
     @Documented
     @Retention(RetentionPolicy.RUNTIME)
     @Target({ElementType.METHOD, ElementType.TYPE})
-    @ApiResponse(responseCode = "400", description = "Invalid input: invalid_id, malformed_json, missing_field, invalid_message_type, wrong_type, ...",
+    @ApiResponse(responseCode = "400", description = "Invalid input: invalid_id, malformed_json, missing_field, invalid_message_type, wrong_type,"
+            + " invalid_text, nesting_too_deep, ...",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)))
     @interface BadRequest {
     }
@@ -64,11 +65,22 @@ final class ErrorResponses {
     @interface ConversationExists {
     }
 
+    /** 409: the conversation holds its limit of messages or bytes; nothing was stored. */
+    @Documented
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target({ElementType.METHOD, ElementType.TYPE})
+    @ApiResponse(responseCode = "409", description = "conversation_full: the conversation holds its limit of messages, or the"
+            + " message would take it over its limit of bytes; nothing was stored",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)))
+    @interface ConversationFull {
+    }
+
     /** 413: the body is over micronaut.server.max-request-size. */
     @Documented
     @Retention(RetentionPolicy.RUNTIME)
     @Target({ElementType.METHOD, ElementType.TYPE})
-    @ApiResponse(responseCode = "413", description = "payload_too_large: the body is over micronaut.server.max-request-size (1 MiB by default)",
+    @ApiResponse(responseCode = "413", description = "payload_too_large: the body is over micronaut.server.max-request-size (1 MiB by default);"
+            + " content_too_large: a text is over the configured limit per message (256 KiB of UTF-8 by default)",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)))
     @interface PayloadTooLarge {
     }

@@ -69,6 +69,7 @@ final class ResponderController {
                     ChannelEventJson.Skipped.class, ChannelEventJson.Done.class})))
     @ErrorResponses.ModelNotConfigured
     @ErrorResponses.Unavailable
+    @ErrorResponses.ConversationFull
     @ErrorResponses.PayloadTooLarge
     HttpResponse<Publisher<byte[]>> messages(@PathVariable("channel_id") String channelId, @Body ChannelMessageJson request) {
         ChannelMessage message = channelMessage(ChannelId.of(channelId), request);

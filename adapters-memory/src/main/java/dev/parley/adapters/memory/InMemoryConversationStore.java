@@ -4,6 +4,7 @@ import dev.parley.domain.conversation.AppendOutcome;
 import dev.parley.domain.conversation.AppendResult;
 import dev.parley.domain.conversation.ClaimedConversation;
 import dev.parley.domain.conversation.Conversation;
+import dev.parley.domain.conversation.ConversationLimits;
 import dev.parley.domain.conversation.ConversationOverview;
 import dev.parley.domain.conversation.ConversationStore;
 import dev.parley.domain.conversation.Message;
@@ -59,7 +60,8 @@ public final class InMemoryConversationStore implements ConversationStore {
     }
 
     @Override
-    public AppendOutcome append(ThreadId threadId, Message message, Duration idleTime) {
+    public AppendOutcome append(ThreadId threadId, Message message, Duration idleTime, ConversationLimits limits) {
+        Objects.requireNonNull(limits, "limits == null");
         while (true) {
             Live conversation = live.get(threadId);
             if (conversation == null) {
@@ -69,12 +71,16 @@ public final class InMemoryConversationStore implements ConversationStore {
                 if (conversation.gone) {
                     continue; // claimed or removed meanwhile: look again, a new one may have started
                 }
-                AppendResult result = conversation.value.append(message);
-                conversation.value = result.conversation();
+                AppendResult result = conversation.value.append(message, limits);
                 AppendOutcome outcome = switch (result) {
                     case AppendResult.Appended appended -> AppendOutcome.APPENDED;
                     case AppendResult.Duplicate duplicate -> AppendOutcome.DUPLICATE;
+                    case AppendResult.Refused refused -> refused.limit();
                 };
+                if (result instanceof AppendResult.Refused) {
+                    return outcome; // nothing changed, not even the deadline
+                }
+                conversation.value = result.conversation();
                 deadlines.remove(conversation.deadline);
                 conversation.deadline = due(idleTime, threadId.value());
                 deadlines.add(conversation.deadline);

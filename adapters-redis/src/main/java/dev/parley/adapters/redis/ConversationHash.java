@@ -32,6 +32,8 @@ final class ConversationHash {
     static final String GUILD_NAME = "guild_name";
     static final String REQUESTER = "requester";
     static final String PARTICIPANT = "p:";
+    /** The UTF-8 bytes of the history's text ({@link Conversation#weight()}), kept by the append script for the byte limit. */
+    static final String BYTES = "bytes";
 
     private ConversationHash() {
     }
@@ -46,6 +48,7 @@ final class ConversationHash {
         add(out, GUILD_ID, c.guildId().value());
         add(out, GUILD_NAME, c.guildName());
         add(out, REQUESTER, c.requester().value());
+        add(out, BYTES, Long.toString(c.weight()));
         c.history().stream().map(Message::createdAt).max(Instant::compareTo)
                 .ifPresent(latest -> add(out, LAST_AT, Long.toString(micros(latest))));
         int ordinal = 0;

@@ -3,6 +3,7 @@ package dev.parley.adapters.redis;
 import dev.parley.domain.conversation.AppendOutcome;
 import dev.parley.domain.conversation.ClaimedConversation;
 import dev.parley.domain.conversation.Conversation;
+import dev.parley.domain.conversation.ConversationLimits;
 import dev.parley.domain.conversation.ConversationOverview;
 import dev.parley.domain.conversation.ConversationStore;
 import dev.parley.domain.conversation.ConversationTail;
@@ -98,9 +99,10 @@ public final class RedisConversationStore implements ConversationStore {
     }
 
     @Override
-    public AppendOutcome append(ThreadId threadId, Message message, Duration idleTime) {
+    public AppendOutcome append(ThreadId threadId, Message message, Duration idleTime, ConversationLimits limits) {
         Objects.requireNonNull(threadId, "threadId == null");
         Objects.requireNonNull(message, "message == null");
+        Objects.requireNonNull(limits, "limits == null");
         long idle = positiveMillis(idleTime, "idleTime");
         List<String> args = List.of(
                 threadId.value(),
@@ -109,12 +111,17 @@ public final class RedisConversationStore implements ConversationStore {
                 message.id().map(id -> id.value()).orElse(""),
                 message.requester().map(user -> user.value()).orElse(""),
                 MessageCodec.encode(message),
-                Long.toString(ConversationHash.micros(message.createdAt())));
+                Long.toString(ConversationHash.micros(message.createdAt())),
+                Long.toString(message.weight()),
+                Integer.toString(limits.maxMessages()),
+                Long.toString(limits.maxBytes()));
         Long outcome = live.script("append", LuaScript.APPEND, ScriptOutputType.INTEGER, liveKeys(threadId), args);
         return switch (outcome.intValue()) {
             case 1 -> AppendOutcome.APPENDED;
             case 2 -> AppendOutcome.DUPLICATE;
             case 0 -> AppendOutcome.NO_CONVERSATION;
+            case 3 -> AppendOutcome.MESSAGE_LIMIT;
+            case 4 -> AppendOutcome.BYTE_LIMIT;
             default -> throw new IllegalStateException("append script answered " + outcome);
         };
     }

@@ -2,6 +2,7 @@ package dev.parley.application.conversation;
 
 import dev.parley.application.port.in.AddMessage;
 import dev.parley.application.port.in.ConversationAlreadyExistsException;
+import dev.parley.application.port.in.ConversationFullException;
 import dev.parley.application.port.in.ConversationNotFoundException;
 import dev.parley.application.port.in.ConversationQuery;
 import dev.parley.application.port.in.GetConversation;
@@ -11,6 +12,7 @@ import dev.parley.application.port.in.NewConversation;
 import dev.parley.application.port.in.RemoveConversation;
 import dev.parley.application.port.in.StartConversation;
 import dev.parley.application.port.in.UpdateSummary;
+import dev.parley.domain.InputField;
 import dev.parley.domain.conversation.AppendOutcome;
 import dev.parley.domain.conversation.Conversation;
 import dev.parley.domain.conversation.ConversationStore;
@@ -46,6 +48,7 @@ public final class LiveConversations implements StartConversation, AddMessage, G
 
     @Override
     public Conversation start(NewConversation request) {
+        settings.limits().checkText(InputField.GUILD_NAME, request.guildName());
         Conversation conversation = Conversation.start(request.thread(), request.guild(), request.guildName(), request.requester(),
                 clock.instant());
         if (!store.create(conversation, settings.idleTime())) {
@@ -56,11 +59,13 @@ public final class LiveConversations implements StartConversation, AddMessage, G
 
     @Override
     public AppendOutcome add(ThreadId thread, Message message) {
-        AppendOutcome outcome = store.append(thread, message, settings.idleTime());
-        if (outcome == AppendOutcome.NO_CONVERSATION) {
-            throw notFound(thread);
-        }
-        return outcome;
+        settings.limits().check(message);
+        AppendOutcome outcome = store.append(thread, message, settings.idleTime(), settings.limits());
+        return switch (outcome) {
+            case NO_CONVERSATION -> throw notFound(thread);
+            case MESSAGE_LIMIT, BYTE_LIMIT -> throw new ConversationFullException(thread, outcome, settings.limits());
+            case APPENDED, DUPLICATE -> outcome;
+        };
     }
 
     @Override
@@ -81,6 +86,7 @@ public final class LiveConversations implements StartConversation, AddMessage, G
 
     @Override
     public void update(ThreadId thread, String summary) {
+        settings.limits().checkText(InputField.SUMMARY, summary);
         if (!store.updateSummary(thread, summary)) {
             throw notFound(thread);
         }

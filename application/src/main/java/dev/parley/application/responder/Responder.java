@@ -6,6 +6,7 @@ import dev.parley.application.port.in.ChannelEvent;
 import dev.parley.application.port.in.ChannelEvents;
 import dev.parley.application.port.in.ChannelMessage;
 import dev.parley.application.port.in.ChannelReplies;
+import dev.parley.application.port.in.ConversationFullException;
 import dev.parley.application.port.in.ConversationNotFoundException;
 import dev.parley.application.port.in.HandleChannelMessage;
 import dev.parley.application.port.in.ModelNotConfiguredException;
@@ -22,7 +23,10 @@ import dev.parley.domain.avatar.AvatarProfile;
 import dev.parley.domain.avatar.AvatarRoster;
 import dev.parley.domain.avatar.Avatars;
 import dev.parley.domain.avatar.Presence;
+import dev.parley.domain.InputField;
+import dev.parley.domain.InvalidInputException;
 import dev.parley.domain.conversation.AppendOutcome;
+import dev.parley.domain.conversation.ConversationLimits;
 import dev.parley.domain.conversation.Conversation;
 import dev.parley.domain.conversation.ConversationStore;
 import dev.parley.domain.conversation.ConversationTail;
@@ -101,6 +105,7 @@ public final class Responder implements HandleChannelMessage, RespondInChannel {
     private final ReplyRules rules;
     private final ResponderSettings settings;
     private final Duration idleTime;
+    private final ConversationLimits limits;
     private final Clock clock;
     private final Pause pause;
     private final SyntheticIds syntheticIds;
@@ -112,7 +117,17 @@ public final class Responder implements HandleChannelMessage, RespondInChannel {
      */
     public Responder(ResponderPorts ports, ChannelSummarizer summarizer, ReplyRules rules, ResponderSettings settings, Duration idleTime,
             Clock clock, Pause pause) {
+        this(ports, summarizer, rules, settings, idleTime, ConversationLimits.defaults(), clock, pause);
+    }
+
+    /**
+     * @param limits what a message and a conversation may hold ({@code ConversationSettings.limits()}): a
+     *     message breaking them is refused before anything is recorded
+     */
+    public Responder(ResponderPorts ports, ChannelSummarizer summarizer, ReplyRules rules, ResponderSettings settings, Duration idleTime,
+            ConversationLimits limits, Clock clock, Pause pause) {
         Objects.requireNonNull(ports, "ports == null");
+        this.limits = Objects.requireNonNull(limits, "limits == null");
         this.catalogue = ports.catalogue();
         this.store = ports.store();
         this.roster = ports.roster();
@@ -206,9 +221,9 @@ public final class Responder implements HandleChannelMessage, RespondInChannel {
                 .withPostedIds(posted);
         try {
             for (Message before : draft.before()) {
-                store.append(thread, before, idleTime);
+                recordReplyPart(profile, channel, thread, before);
             }
-            store.append(thread, reply, idleTime);
+            recordReplyPart(profile, channel, thread, reply);
         } catch (StorageUnavailableException e) {
             LOG.log(Level.WARNING, "Avatar {0} answered in channel {1} but the reply was not recorded: {2}", profile.id(), channel,
                     e.getMessage());
@@ -222,6 +237,24 @@ public final class Responder implements HandleChannelMessage, RespondInChannel {
         }
         summarizer.afterReply(profile.id(), channel);
         return reply;
+    }
+
+    /** Records one message of a posted reply; one that breaks a limit is logged (never its text) and left out. */
+    private void recordReplyPart(AvatarProfile profile, ChannelId channel, ThreadId thread, Message part) {
+        String refused;
+        try {
+            limits.check(part);
+            AppendOutcome outcome = store.append(thread, part, idleTime, limits);
+            refused = outcome == AppendOutcome.MESSAGE_LIMIT || outcome == AppendOutcome.BYTE_LIMIT
+                    ? new ConversationFullException(thread, outcome, limits).getMessage()
+                    : null;
+        } catch (InvalidInputException e) {
+            refused = e.getMessage();
+        }
+        if (refused != null) {
+            LOG.log(Level.WARNING, "Avatar {0} answered in channel {1} but a {2} message of its reply was not recorded: {3}", profile.id(),
+                    channel, part.type(), refused);
+        }
     }
 
     /** Gives the admission's cooldowns back and logs the failure in one line. */
@@ -267,21 +300,26 @@ public final class Responder implements HandleChannelMessage, RespondInChannel {
 
         /** Records the message (and, on first contact, the platform's history before it); false for a replay. */
         private boolean record() {
+            Message incoming = ChannelMessages.toMessage(message, avatars);
+            limits.check(incoming);
+            limits.checkText(InputField.GUILD_NAME, message.guildName());
             boolean started = store.create(Conversation.start(thread, message.guild(), message.guildName(), message.author(),
                     clock.instant()), idleTime);
             ConversationTail known = store.tail(thread, settings.contextMessages()).orElse(null);
             if (started || known == null || known.totalMessages() < settings.contextMessages()) {
                 recordHistory(known);
             }
-            Message incoming = ChannelMessages.toMessage(message, avatars);
-            AppendOutcome outcome = store.append(thread, incoming, idleTime);
+            AppendOutcome outcome = store.append(thread, incoming, idleTime, limits);
             if (outcome == AppendOutcome.NO_CONVERSATION) {
                 // Archived between the start and the append: start afresh once.
                 store.create(Conversation.start(thread, message.guild(), message.guildName(), message.author(), clock.instant()), idleTime);
-                outcome = store.append(thread, incoming, idleTime);
+                outcome = store.append(thread, incoming, idleTime, limits);
                 if (outcome == AppendOutcome.NO_CONVERSATION) {
                     throw new StorageUnavailableException("the conversation of channel " + channelId + " kept ending while its message was recorded");
                 }
+            }
+            if (outcome == AppendOutcome.MESSAGE_LIMIT || outcome == AppendOutcome.BYTE_LIMIT) {
+                throw new ConversationFullException(thread, outcome, limits);
             }
             boolean replay = outcome == AppendOutcome.DUPLICATE;
             events.on(new ChannelEvent.Recorded(message.id(), replay));
@@ -306,10 +344,22 @@ public final class Responder implements HandleChannelMessage, RespondInChannel {
             }
             recorded.add(message.id());
             for (ChannelMessage earlier : history) {
-                if (recorded.add(earlier.id())) {
-                    store.append(thread, ChannelMessages.toMessage(earlier, avatars), idleTime);
+                if (recorded.add(earlier.id()) && !recordEarlier(ChannelMessages.toMessage(earlier, avatars))) {
+                    return;
                 }
             }
+        }
+
+        /** Records a message of the platform's history; false once the conversation is full. One that breaks a limit is left out. */
+        private boolean recordEarlier(Message earlier) {
+            try {
+                limits.check(earlier);
+            } catch (InvalidInputException e) {
+                LOG.log(Level.WARNING, "A message of channel {0}''s history was not recorded: {1}", channelId, e.getMessage());
+                return true;
+            }
+            AppendOutcome outcome = store.append(thread, earlier, idleTime, limits);
+            return outcome != AppendOutcome.MESSAGE_LIMIT && outcome != AppendOutcome.BYTE_LIMIT;
         }
 
         /** The avatar that wrote a platform message: a bot posting under an avatar's name. */

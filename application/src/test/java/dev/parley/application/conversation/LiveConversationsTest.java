@@ -136,4 +136,37 @@ class LiveConversationsTest {
                     assertThat(line.participants()).containsExactly(REQUESTER, OTHER_USER);
                 });
     }
+
+    @Test
+    void aConversationAtItsLimitRefusesTheMessageAndStoresNothing() {
+        LiveConversations capped = new LiveConversations(store, clock,
+                settings.withLimits(dev.parley.domain.conversation.ConversationLimits.defaults().withMaxMessages(2)));
+        capped.start(in(THREAD));
+        capped.add(THREAD, EchoExamples.hello());
+        capped.add(THREAD, EchoExamples.reply());
+
+        assertThatThrownBy(() -> capped.add(THREAD, EchoExamples.thinking()))
+                .isInstanceOfSatisfying(dev.parley.application.port.in.ConversationFullException.class, e -> {
+                    assertThat(e.limit()).isEqualTo(AppendOutcome.MESSAGE_LIMIT);
+                    assertThat(e.getMessage()).isEqualTo("the conversation of thread " + THREAD + " holds its limit of 2 messages");
+                });
+        assertThat(capped.find(THREAD).orElseThrow().history()).containsExactly(EchoExamples.hello(), EchoExamples.reply());
+    }
+
+    @Test
+    void aMessageBreakingALimitOnOneMessageIsRefusedBeforeItReachesTheStore() {
+        live.start(in(THREAD));
+
+        assertThatThrownBy(() -> live.add(THREAD, Message.chat(clock.instant(), "lone \ud800")))
+                .isInstanceOf(dev.parley.domain.InvalidInputException.class)
+                .hasMessageContaining("lone surrogate");
+        assertThatThrownBy(() -> live.update(THREAD, "x".repeat(dev.parley.domain.conversation.ConversationLimits.DEFAULT_MAX_MESSAGE_BYTES + 1)))
+                .isInstanceOf(dev.parley.domain.InvalidInputException.class);
+        assertThatThrownBy(() -> live.start(new NewConversation(ThreadId.of("77"), GUILD, "\udc00", REQUESTER)))
+                .isInstanceOf(dev.parley.domain.InvalidInputException.class);
+
+        assertThat(live.find(THREAD).orElseThrow().history()).isEmpty();
+        assertThat(live.find(THREAD).orElseThrow().summary()).isEmpty();
+        assertThat(live.isLive(ThreadId.of("77"))).isFalse();
+    }
 }

@@ -96,8 +96,9 @@ class SharedStoreSweepTest {
         }
 
         @Override
-        public AppendOutcome append(ThreadId threadId, Message message, Duration idleTime) {
-            return store.append(threadId, message, idleTime);
+        public AppendOutcome append(ThreadId threadId, Message message, Duration idleTime,
+                dev.parley.domain.conversation.ConversationLimits limits) {
+            return store.append(threadId, message, idleTime, limits);
         }
 
         @Override

@@ -25,7 +25,8 @@ final class UnreachableStore implements ConversationStore {
     }
 
     @Override
-    public AppendOutcome append(ThreadId threadId, Message message, Duration idleTime) {
+    public AppendOutcome append(ThreadId threadId, Message message, Duration idleTime,
+            dev.parley.domain.conversation.ConversationLimits limits) {
         throw down();
     }
 

@@ -71,13 +71,18 @@ final class ResponderRig {
     }
 
     ResponderRig(Optional<LanguageModel> model, ReplyRules rules, ResponderSettings settings) {
+        this(model, rules, settings, dev.parley.domain.conversation.ConversationLimits.defaults());
+    }
+
+    ResponderRig(Optional<LanguageModel> model, ReplyRules rules, ResponderSettings settings,
+            dev.parley.domain.conversation.ConversationLimits limits) {
         this.rules = rules;
         this.settings = settings;
         this.gate = new InMemoryReplyGate(rules, clock);
         this.roster = new InMemoryAvatarRoster(rules.maxActiveAvatarsPerChannel(), clock);
         this.summarizer = new ChannelSummarizer(summaries, store, avatars, model, settings, clock, background::add);
         this.responder = new Responder(new ResponderPorts(avatars, store, roster, gate, journal, model), summarizer, rules, settings,
-                Duration.ofMinutes(5), clock, duration -> {
+                Duration.ofMinutes(5), limits, clock, duration -> {
                     pauses.add(duration);
                     clock.advance(duration);
                 });

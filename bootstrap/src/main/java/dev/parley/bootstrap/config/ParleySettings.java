@@ -52,6 +52,7 @@ public record ParleySettings(
                 + ", sweepInterval=" + Durations.format(sweepInterval)
                 + ", sweepBatch=" + conversations.sweepBatch()
                 + ", claimLease=" + Durations.format(conversations.claimLease())
+                + ", limits=" + conversations.limits()
                 + ", archiveDirectory=" + archiveDirectory
                 + ", apiToken=" + (apiToken.isPresent() ? "[redacted]" : "none")
                 + ", host=" + host + "]";

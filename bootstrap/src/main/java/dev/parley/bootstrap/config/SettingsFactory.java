@@ -4,6 +4,7 @@ import dev.parley.adapters.http.ApiToken;
 import dev.parley.application.conversation.CleanupStrategy;
 import dev.parley.application.conversation.IdleSweeper;
 import dev.parley.application.conversation.ConversationSettings;
+import dev.parley.domain.conversation.ConversationLimits;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.env.Environment;
@@ -33,10 +34,16 @@ public final class SettingsFactory {
     public static final String SWEEP_INTERVAL = "parley.conversations.sweep-interval";
     public static final String SWEEP_BATCH = "parley.conversations.sweep-batch";
     public static final String CLAIM_LEASE = "parley.conversations.claim-lease";
+    public static final String MESSAGE_BYTES = "parley.limits.message-bytes";
+    public static final String JSON_DEPTH = "parley.limits.json-depth";
+    public static final String CONVERSATION_MESSAGES = "parley.limits.conversation-messages";
+    public static final String CONVERSATION_BYTES = "parley.limits.conversation-bytes";
     public static final String ARCHIVE_DIRECTORY = "parley.archive.directory";
     public static final String API_TOKEN = "parley.api.token";
     public static final String HOST = "micronaut.server.host";
     public static final String PORT = "micronaut.server.port";
+    /** Extra listeners: each {@code micronaut.server.netty.listeners.<name>} binds its own {@code host}, {@code port} or unix socket. */
+    public static final String LISTENERS = "micronaut.server.netty.listeners";
 
     private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
 
@@ -45,7 +52,7 @@ public final class SettingsFactory {
 
     /**
      * A key that is not set keeps its default, written once in the code that owns it:
-     * {@link ConversationSettings#defaults()}, {@link IdleSweeper#DEFAULT_INTERVAL}, memory storage and
+     * {@link ConversationSettings#defaults()} (its limits: {@link ConversationLimits#defaults()}), {@link IdleSweeper#DEFAULT_INTERVAL}, memory storage and
      * {@link #DEFAULT_ARCHIVE_DIRECTORY} here. The server's own keys keep Micronaut's, set in {@code application.properties}.
      */
     @Context
@@ -57,20 +64,48 @@ public final class SettingsFactory {
         Duration sweepInterval = value(environment, SWEEP_INTERVAL, Durations::parsePositive).orElse(IdleSweeper.DEFAULT_INTERVAL);
         int sweepBatch = value(environment, SWEEP_BATCH, SettingsFactory::positiveInt).orElse(defaults.sweepBatch());
         Duration claimLease = value(environment, CLAIM_LEASE, Durations::parsePositive).orElse(defaults.claimLease());
+        ConversationLimits limits = limits(environment, defaults.limits());
         Optional<ApiToken> token = environment.getProperty(API_TOKEN, String.class)
                 .filter(value -> !value.isBlank())
                 .map(ApiToken::new);
         String host = environment.getProperty(HOST, String.class).orElse("");
         environment.getProperty(PORT, String.class).ifPresent(SettingsFactory::port);
-        if (token.isEmpty() && !isLoopback(host)) {
-            throw new InvalidConfigurationException(HOST, "refusing to listen on \"" + (host.isEmpty() ? "every interface" : host)
-                    + "\" without an API token: anyone who can reach it could read and change conversations."
-                    + " Set " + API_TOKEN + " (PARLEY_API_TOKEN) or bind to 127.0.0.1");
+        if (token.isEmpty()) {
+            requireLoopback(HOST, host);
+            for (String listener : environment.getPropertyEntries(LISTENERS)) {
+                String prefix = LISTENERS + "." + listener + ".";
+                boolean unixSocket = environment.getProperty(prefix + "family", String.class).orElse("TCP").trim().equalsIgnoreCase("UNIX");
+                if (!unixSocket) {
+                    requireLoopback(prefix + "host", environment.getProperty(prefix + "host", String.class).orElse(""));
+                }
+            }
         }
         // Last: the only check that touches the disk, so a mistake above leaves no directory behind.
         Path archiveDirectory = writableDirectory(environment.getProperty(ARCHIVE_DIRECTORY, String.class).orElse(DEFAULT_ARCHIVE_DIRECTORY));
-        ConversationSettings conversations = new ConversationSettings(idleTime, cleanup, sweepBatch, claimLease);
+        ConversationSettings conversations = new ConversationSettings(idleTime, cleanup, sweepBatch, claimLease, limits);
         return new ParleySettings(storage, conversations, sweepInterval, archiveDirectory, token, host.isEmpty() ? "0.0.0.0" : host);
+    }
+
+    /** The limits on messages and conversations, each key defaulting to {@code defaults}' value. */
+    private static ConversationLimits limits(Environment environment, ConversationLimits defaults) {
+        int messageBytes = value(environment, MESSAGE_BYTES, SettingsFactory::positiveInt).orElse(defaults.maxMessageBytes());
+        int jsonDepth = value(environment, JSON_DEPTH, SettingsFactory::positiveInt).orElse(defaults.maxJsonDepth());
+        int messages = value(environment, CONVERSATION_MESSAGES, SettingsFactory::positiveInt).orElse(defaults.maxMessages());
+        long bytes = value(environment, CONVERSATION_BYTES, SettingsFactory::positiveLong).orElse(defaults.maxBytes());
+        if (bytes < messageBytes) {
+            throw new InvalidConfigurationException(CONVERSATION_BYTES, "must be at least " + MESSAGE_BYTES + " (" + messageBytes
+                    + "), or no conversation could hold its largest message; got " + bytes);
+        }
+        return new ConversationLimits(messageBytes, jsonDepth, messages, bytes);
+    }
+
+    /** Without an API token, every TCP address the server binds must be a loopback one. */
+    private static void requireLoopback(String key, String host) {
+        if (!isLoopback(host)) {
+            throw new InvalidConfigurationException(key, "refusing to listen on \"" + (host.isEmpty() ? "every interface" : host)
+                    + "\" without an API token: anyone who can reach it could read and change conversations."
+                    + " Set " + API_TOKEN + " (PARLEY_API_TOKEN) or bind to 127.0.0.1");
+        }
     }
 
     private static <T> Optional<T> value(Environment environment, String key, BiFunction<String, String, T> parse) {
@@ -107,6 +142,18 @@ public final class SettingsFactory {
     static int positiveInt(String key, String value) {
         try {
             int parsed = Integer.parseInt(value.trim());
+            if (parsed >= 1) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new InvalidConfigurationException(key, "must be a whole number of at least 1, got \"" + value + "\"");
+    }
+
+    static long positiveLong(String key, String value) {
+        try {
+            long parsed = Long.parseLong(value.trim());
             if (parsed >= 1) {
                 return parsed;
             }

@@ -5,6 +5,7 @@ import dev.parley.domain.StorageUnavailableException;
 import dev.parley.domain.conversation.AppendOutcome;
 import dev.parley.domain.conversation.ClaimedConversation;
 import dev.parley.domain.conversation.Conversation;
+import dev.parley.domain.conversation.ConversationLimits;
 import dev.parley.domain.conversation.ConversationOverview;
 import dev.parley.domain.conversation.ConversationStore;
 import dev.parley.domain.conversation.ConversationTail;
@@ -67,10 +68,10 @@ final class MeteredConversationStore implements ConversationStore {
     }
 
     @Override
-    public AppendOutcome append(ThreadId threadId, Message message, Duration idleTime) {
+    public AppendOutcome append(ThreadId threadId, Message message, Duration idleTime, ConversationLimits limits) {
         AppendOutcome outcome;
         try {
-            outcome = store.append(threadId, message, idleTime);
+            outcome = store.append(threadId, message, idleTime, limits);
         } catch (RuntimeException e) {
             appendsFailed.increment();
             throw e;

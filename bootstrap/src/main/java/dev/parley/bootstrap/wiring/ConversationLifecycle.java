@@ -35,24 +35,32 @@ final class ConversationLifecycle implements ApplicationEventListener<ServerStar
     private final ResponderConfiguration responder;
     private final AvatarCatalogue catalogue;
     private final DiscordBotRunner discord;
+    private final BoundListeners listeners;
 
     ConversationLifecycle(SaveBeforeShutdown saveBeforeShutdown, IdleSweeper sweeper, ParleySettings settings,
-            ResponderConfiguration responder, AvatarCatalogue catalogue, DiscordBotRunner discord) {
+            ResponderConfiguration responder, AvatarCatalogue catalogue, DiscordBotRunner discord, BoundListeners listeners) {
+        this.discord = discord;
+        this.listeners = listeners;
         this.saveBeforeShutdown = saveBeforeShutdown;
         this.sweeper = sweeper;
         this.settings = settings;
         this.responder = responder;
         this.catalogue = catalogue;
-        this.discord = discord;
     }
 
     @Override
     public void onApplicationEvent(ServerStartupEvent event) {
         LOG.log(Level.INFO, "Parley listening on {0} in {1} ms: storage {2}, archive directory {3}, idle time {4}"
                         + " (cleanup {5}), API token {6}, {7}",
-                event.getSource().getURL(), String.valueOf(sinceProcessStart()), settings.storage().configName(),
+                listening(event), String.valueOf(sinceProcessStart()), settings.storage().configName(),
                 settings.archiveDirectory(), Durations.format(settings.idleTime()), SettingsFactory.cleanupName(settings.cleanup()),
                 settings.apiToken().isPresent() ? "required" : "not required", ResponderFactory.describe(responder, catalogue));
+    }
+
+    /** Every address bound, comma-separated; the server's own URL if the sockets could not be told. */
+    private String listening(ServerStartupEvent event) {
+        java.util.List<String> bound = listeners.addresses();
+        return bound.isEmpty() ? event.getSource().getURL().toString() : String.join(", ", bound);
     }
 
     /** Milliseconds since the JVM started (ProcessHandle: cheaper at start-up than the JMX runtime bean). */

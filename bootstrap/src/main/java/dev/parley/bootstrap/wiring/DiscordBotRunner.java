@@ -2,6 +2,7 @@ package dev.parley.bootstrap.wiring;
 
 import dev.parley.adapters.discord.DiscordBot;
 import dev.parley.adapters.discord.DiscordSettings;
+import dev.parley.adapters.discord.bot.BotObserver;
 import dev.parley.application.responder.Responder;
 import dev.parley.bootstrap.config.DiscordConfiguration;
 import dev.parley.bootstrap.config.DiscordSettingsFactory;
@@ -20,13 +21,14 @@ import java.util.Optional;
 /**
  * Runs the Discord bot once the server has started: it drives the same {@link Responder} as the
  * HTTP API, with the channel webhooks and identify pacing of the configured storage. Without a
- * token it says, in one line, that the bot is off. A start that fails (token refused, Discord
+ * token it says, in one line, that the bot is off. A {@link BotObserver} bean, when one is defined
+ * (metrics), is told what the bot does. A start that fails (token refused, Discord
  * unreachable) throws the bot's {@code DiscordStartException} out of the start, which the launcher
  * reports in one line before it exits. {@link ConversationLifecycle} closes the bot before it saves
  * the conversations, so no message arrives during the save.
  */
 @Singleton
-final class DiscordBotRunner implements ApplicationEventListener<ServerStartupEvent>, AutoCloseable {
+public final class DiscordBotRunner implements ApplicationEventListener<ServerStartupEvent>, AutoCloseable {
 
     private static final Logger LOG = System.getLogger("dev.parley.bootstrap.Parley");
 
@@ -35,18 +37,22 @@ final class DiscordBotRunner implements ApplicationEventListener<ServerStartupEv
     private final BeanProvider<ChannelWebhooks> webhooks;
     private final BeanProvider<IdentifyPacing> pacing;
     private final BeanProvider<AvatarCatalogue> catalogue;
+    private final BeanProvider<BotObserver> observer;
     private final Clock clock;
     private final Object lifecycle = new Object();
     private DiscordBot bot;
+    private volatile boolean ready;
     private boolean closed;
 
     DiscordBotRunner(DiscordConfiguration configuration, BeanProvider<Responder> responder, BeanProvider<ChannelWebhooks> webhooks,
-            BeanProvider<IdentifyPacing> pacing, BeanProvider<AvatarCatalogue> catalogue, Clock clock) {
+            BeanProvider<IdentifyPacing> pacing, BeanProvider<AvatarCatalogue> catalogue, BeanProvider<BotObserver> observer,
+            Clock clock) {
         this.configuration = configuration;
         this.responder = responder;
         this.webhooks = webhooks;
         this.pacing = pacing;
         this.catalogue = catalogue;
+        this.observer = observer;
         this.clock = clock;
     }
 
@@ -66,17 +72,39 @@ final class DiscordBotRunner implements ApplicationEventListener<ServerStartupEv
             if (closed || bot != null) {
                 return;
             }
-            bot = new DiscordBot(settings, responder.get(), webhooks.get(), pacing.get(), clock, DiscordBot.Limits.defaults());
+            bot = new DiscordBot(settings, responder.get(), webhooks.get(), pacing.get(), clock, DiscordBot.Limits.defaults(),
+                    observer.isPresent() ? observer.get() : BotObserver.NONE);
             started = bot;
         }
         started.start();
+        ready = true;
     }
 
-    /** The running bot, if this instance has one (for health checks and tests). */
+    /** The running bot, if this instance has one. */
     Optional<DiscordBot> bot() {
         synchronized (lifecycle) {
             return Optional.ofNullable(bot);
         }
+    }
+
+    /** What {@code /health} says of the bot: off (no token), starting, connected, reconnecting, or stopped. */
+    public String state() {
+        if (configuration.settings().isEmpty()) {
+            return "off";
+        }
+        DiscordBot running;
+        boolean stopped;
+        synchronized (lifecycle) {
+            running = bot;
+            stopped = closed;
+        }
+        if (stopped) {
+            return "stopped";
+        }
+        if (running == null || !ready) {
+            return "starting";
+        }
+        return running.connected() ? "connected" : "reconnecting";
     }
 
     /** Stops the bot: no more messages, those in hand finished, the gateway closed. Safe to call twice. */
@@ -89,7 +117,9 @@ final class DiscordBotRunner implements ApplicationEventListener<ServerStartupEv
         }
         if (running != null) {
             running.close();
-            LOG.log(Level.INFO, "Discord bot stopped: gateway closed");
+            if (ready) {
+                LOG.log(Level.INFO, "Discord bot stopped: gateway closed");
+            }
         }
     }
 }

@@ -117,7 +117,7 @@ final class ResponderFactory {
             LanguageModels models, ChannelSummarizer summarizer, ReplyRules rules, ResponderConfiguration configuration,
             ParleySettings settings, Clock clock) {
         return new Responder(new ResponderPorts(catalogue, store, roster, gate, journal, models.model()), summarizer, rules,
-                configuration.responder(), settings.idleTime(), clock, Pause.sleeping());
+                configuration.responder(), settings.idleTime(), settings.conversations().limits(), clock, Pause.sleeping());
     }
 
     /** Write the next narrative; read an avatar's narratives. */

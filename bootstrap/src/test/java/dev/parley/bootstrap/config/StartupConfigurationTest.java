@@ -45,6 +45,10 @@ class StartupConfigurationTest {
             "parley.replies.max-wait, 0ms, must be a positive duration",
             "parley.avatars.max-active-per-channel, eight, at least 1",
             "micronaut.server.port, http, must be a port number",
+            "parley.limits.message-bytes, 0, at least 1",
+            "parley.limits.json-depth, deep, at least 1",
+            "parley.limits.conversation-messages, -1, at least 1",
+            "parley.limits.conversation-bytes, 16MiB, at least 1",
     })
     void anInvalidValueStopsTheStartNamingItsKey(String key, String value, String explanation) {
         InvalidConfigurationException failure = startFailure(Map.of(key, value));
@@ -130,6 +134,52 @@ class StartupConfigurationTest {
 
         assertThat(failure.key()).isEqualTo("micronaut.server.host");
         assertThat(failure.getMessage()).contains("without an API token").contains("PARLEY_API_TOKEN").contains("127.0.0.1");
+    }
+
+    @ParameterizedTest
+    @CsvSource(value = {"0.0.0.0", "192.168.1.20", "''"}, emptyValue = "")
+    void anExtraListenerBeyondLoopbackWithoutATokenIsRefused(String host) {
+        Map<String, Object> listener = new HashMap<>(Map.of("micronaut.server.netty.listeners.public.port", "8081"));
+        if (!host.isEmpty()) {
+            listener.put("micronaut.server.netty.listeners.public.host", host);
+        }
+        InvalidConfigurationException failure = startFailure(listener);
+
+        assertThat(failure.key()).isEqualTo("micronaut.server.netty.listeners.public.host");
+        assertThat(failure.getMessage()).contains("without an API token").contains(host.isEmpty() ? "every interface" : host);
+    }
+
+    @Test
+    void extraListenersOnLoopbackOrAUnixSocketNeedNoToken() {
+        try (ApplicationContext context = ApplicationContext.run(properties(Map.of(
+                "micronaut.server.netty.listeners.local.host", "127.0.0.2", "micronaut.server.netty.listeners.local.port", "8081",
+                "micronaut.server.netty.listeners.socket.family", "UNIX",
+                "micronaut.server.netty.listeners.socket.path", "/tmp/parley-test.sock")), "test")) {
+            assertThat(context.getBean(ParleySettings.class).apiToken()).isEmpty();
+        }
+    }
+
+    @Test
+    void limitsStartFromTheirDefaultsAndCanBeSet() {
+        try (ApplicationContext context = ApplicationContext.run(properties(Map.of()), "test")) {
+            assertThat(context.getBean(ParleySettings.class).conversations().limits())
+                    .isEqualTo(dev.parley.domain.conversation.ConversationLimits.defaults());
+        }
+        try (ApplicationContext context = ApplicationContext.run(properties(Map.of("parley.limits.message-bytes", "1000",
+                "parley.limits.json-depth", "8", "parley.limits.conversation-messages", "50",
+                "parley.limits.conversation-bytes", "5000000000")), "test")) {
+            assertThat(context.getBean(ParleySettings.class).conversations().limits())
+                    .isEqualTo(new dev.parley.domain.conversation.ConversationLimits(1000, 8, 50, 5_000_000_000L));
+        }
+    }
+
+    @Test
+    void aConversationByteLimitBelowTheMessageByteLimitIsRefused() {
+        InvalidConfigurationException failure = startFailure(Map.of("parley.limits.message-bytes", "1000",
+                "parley.limits.conversation-bytes", "999"));
+
+        assertThat(failure.key()).isEqualTo("parley.limits.conversation-bytes");
+        assertThat(failure.getMessage()).contains("parley.limits.message-bytes");
     }
 
     @Test

@@ -184,11 +184,15 @@ class DiscordEndToEndTest {
         bot.model.respondWith(request -> FakeResponse.text("Still here."));
         int resumesBefore = discord.resumes();
 
+        assertThat(discordHealth()).isEqualTo("connected");
+
         discord.dropGatewayConnections();
         discord.await(() -> discord.resumes() > resumesBefore, WAIT, () -> "a RESUME");
         discord.message(channel).from(ALICE).content("Ava, are you back?").send();
 
         assertThat(awaitPosts(channel, 1).getFirst().content()).isEqualTo("Still here.");
+        awaitUntil(() -> discordHealth().equals("connected"), "/health to show the bot connected again");
+        assertThat(api.get("/health").status()).isEqualTo(200);
     }
 
     @Test
@@ -234,6 +238,10 @@ class DiscordEndToEndTest {
             return history[0].size() >= count;
         }, count + " message(s) in the conversation of " + channel);
         return history[0];
+    }
+
+    private static String discordHealth() {
+        return api.get("/health").json().at("/details/discord/details/state").asText();
     }
 
     private static String lastMessageOf(long channel) {

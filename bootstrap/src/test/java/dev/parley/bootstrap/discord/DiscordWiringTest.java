@@ -33,6 +33,7 @@ class DiscordWiringTest {
     void withoutATokenTheBotIsOffInOneLineAndTheHttpApiServes() throws Exception {
         try (CapturedLogs logs = CapturedLogs.of(PARLEY_LOG); RunningParley parley = RunningParley.start(Map.of())) {
             assertThat(parley.client().get("/health").status()).isEqualTo(200);
+            assertThat(parley.client().get("/health").json().at("/details/discord/details/state").asText()).isEqualTo("off");
             assertThat(logs.await("Discord bot off", 1, WAIT)).singleElement().asString().startsWith("INFO")
                     .contains("parley.discord.token").contains("DISCORD_TOKEN");
         }
@@ -76,11 +77,16 @@ class DiscordWiringTest {
     }
 
     @Test
-    void onShutdownTheGatewayIsClosedBeforeTheConversationsAreSaved() throws Exception {
-        try (CapturedLogs logs = CapturedLogs.of(PARLEY_LOG); DiscordParley bot = DiscordParley.start(Map.of())) {
+    void onShutdownTheGatewayIsClosedBeforeTheConversationsAreSavedAndAnObserverBeanHearsTheBot() throws Exception {
+        try (CapturedLogs logs = CapturedLogs.of(PARLEY_LOG);
+                DiscordParley bot = DiscordParley.start(Map.of("test-only.count-bot-events", "true"))) {
             bot.model.respondWith(request -> FakeResponse.text("Hello there."));
             bot.discord.message(GENERAL).from(ALICE).content("Ava, are you in?").send();
             bot.discord.awaitWebhookPosts(1, WAIT);
+            CountingBotObserver observer = bot.parley.context().getBean(CountingBotObserver.class);
+            bot.discord.await(() -> observer.handled.get() == 1, WAIT, () -> "the observer bean to hear of the handled message");
+            assertThat(observer.posted).hasValue(1);
+            assertThat(observer.messageEvents.get()).as("the trigger and the webhook's echo").isGreaterThanOrEqualTo(1);
 
             bot.parley.stop();
 

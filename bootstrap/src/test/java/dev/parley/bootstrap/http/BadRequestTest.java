@@ -63,9 +63,15 @@ class BadRequestTest implements TestPropertyProvider {
 
     static Stream<Arguments> badRequests() {
         String big = "{\"message_type\": \"chat\", \"message_content\": \"" + "x".repeat(1_100_000) + "\"}";
+        String overTextLimit = "{\"message_type\": \"chat\", \"message_content\": \"" + "é".repeat(131_073) + "\"}";
         return Stream.of(
                 row("thread id that is not a snowflake", "POST", "/conversations", JSON, create("abc"), 400, "invalid_id"),
                 row("thread id of 21 digits", "POST", "/conversations", JSON, create("123456789012345678901"), 400, "invalid_id"),
+                row("thread id with a leading zero", "POST", "/conversations", JSON, create("01234567890"), 400, "invalid_id"),
+                row("thread id above 2^64-1", "POST", "/conversations", JSON, create("18446744073709551616"), 400, "invalid_id"),
+                row("guild name with a lone surrogate", "POST", "/conversations", JSON,
+                        "{\"thread_id\": \"77\", \"guild_id\": \"2\", \"guild_name\": \"g\\ud800\", \"requester\": \"3\"}", 400,
+                        "invalid_text"),
                 row("guild id missing", "POST", "/conversations", JSON,
                         "{\"thread_id\": \"1\", \"guild_name\": \"g\", \"requester\": \"2\"}", 400, "missing_field"),
                 row("requester as a number", "POST", "/conversations", JSON,
@@ -99,6 +105,25 @@ class BadRequestTest implements TestPropertyProvider {
                 row("tool params that are not an object", "POST", MESSAGES, JSON,
                         "{\"message_type\": \"tool_call\", \"message_content\": \"x\", \"meta\": {\"tools\": [{\"name\": \"a\", \"params\": [1]}]}}",
                         400, "wrong_type"),
+                row("message text with a lone surrogate", "POST", MESSAGES, JSON,
+                        "{\"message_type\": \"chat\", \"message_content\": \"a\\ud800b\"}", 400, "invalid_text"),
+                row("message text ending in half a surrogate pair", "POST", MESSAGES, JSON,
+                        "{\"message_type\": \"chat\", \"message_content\": \"smile \\ud83d\"}", 400, "invalid_text"),
+                row("a tool parameter key with a lone surrogate", "POST", MESSAGES, JSON,
+                        "{\"message_type\": \"tool_call\", \"message_content\": \"x\", \"meta\": {\"tools\": [{\"name\": \"a\", \"params\": {\"\\udc00\": 1}}]}}",
+                        400, "invalid_text"),
+                row("tool params nested 33 levels deep", "POST", MESSAGES, JSON, toolCallNested(33), 400, "nesting_too_deep"),
+                row("tool params nested 5000 levels deep", "POST", MESSAGES, JSON, toolCallNested(5_000), 400, "nesting_too_deep"),
+                row("message text over parley.limits.message-bytes", "POST", MESSAGES, JSON, overTextLimit, 413, "content_too_large"),
+                row("summary with a lone surrogate", "PUT", "/conversations/" + THREAD + "/summary", JSON, "{\"summary\": \"\\ud800\"}",
+                        400, "invalid_text"),
+                row("meta.requester with a leading zero", "POST", MESSAGES, JSON,
+                        "{\"message_type\": \"chat\", \"message_content\": \"x\", \"meta\": {\"requester\": \"0123\"}}", 400, "invalid_id"),
+                row("override_cooldown as the string \"true\"", "POST", "/channels/700/replies", JSON,
+                        "{\"avatar_id\": \"echo\", \"trigger_message_id\": \"1\", \"override_cooldown\": \"true\"}", 400, "wrong_type"),
+                row("override_cooldown as the number 1", "POST", "/channels/700/replies", JSON,
+                        "{\"avatar_id\": \"echo\", \"trigger_message_id\": \"1\", \"override_cooldown\": 1}", 400, "wrong_type"),
+                row("health with a selector it does not have", "GET", "/health/anything", null, null, 404, "not_found"),
                 row("message id that is not a snowflake", "POST", MESSAGES, JSON,
                         "{\"message_type\": \"chat\", \"message_content\": \"x\", \"message_id\": \"-1\"}", 400, "invalid_id"),
                 row("a tool parameter too large for a number", "POST", MESSAGES, JSON,
@@ -225,6 +250,55 @@ class BadRequestTest implements TestPropertyProvider {
         assertThat(reply.errorCode()).isEqualTo("not_acceptable");
     }
 
+    @Test
+    void anArchiveNameThatIsADirectoryOrASymbolicLinkIsNotFound() throws java.io.IOException {
+        String directoryName = "2025-11-20_conversation-with-1-in-2.json";
+        String linkName = "2025-11-21_conversation-with-1-in-2.json";
+        java.nio.file.Files.createDirectory(archive.resolve(directoryName));
+        java.nio.file.Files.createSymbolicLink(archive.resolve(linkName), archive.resolve(directoryName));
+        try {
+            for (String name : List.of(directoryName, linkName)) {
+                ApiClient.Reply reply = api.get("/archive/" + name);
+
+                assertThat(reply.status()).as(reply.body()).isEqualTo(404);
+                assertThat(reply.errorCode()).isEqualTo("archive_file_not_found");
+            }
+        } finally {
+            java.nio.file.Files.delete(archive.resolve(linkName));
+            java.nio.file.Files.delete(archive.resolve(directoryName));
+        }
+    }
+
+    @Test
+    void headersOverTheServersLimitGet431SayingSoNotBlamingTheBody() {
+        ApiClient.Reply reply = api.send("GET", "/conversations/" + THREAD, null, null, "X-Padding", "x".repeat(100_000));
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(431);
+        assertThat(reply.errorCode()).isEqualTo("headers_too_large");
+        assertThat(reply.json().get("message").asText()).contains("headers").doesNotContain("body");
+    }
+
+    @Test
+    void aUrlOverTheServersLimitGets414SayingSoNotBlamingTheBody() {
+        ApiClient.Reply reply = api.get("/conversations/" + "1".repeat(10_000));
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(414);
+        assertThat(reply.errorCode()).isEqualTo("uri_too_long");
+        assertThat(reply.json().get("message").asText()).contains("URL").doesNotContain("body");
+    }
+
+    @Test
+    void aRequestFromAWebPageOnAnotherSiteGets403SayingWhy() {
+        ApiClient.Reply reply = api.send("GET", "/conversations", null, null, "Origin", "https://evil.example");
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(403);
+        assertThat(reply.raw().headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith(JSON));
+        assertThat(reply.errorCode()).isEqualTo("forbidden_origin");
+        assertThat(reply.json().get("message").asText()).contains("\"https://evil.example\"").contains("Origin");
+        assertThat(api.send("GET", "/conversations", null, null, "Origin", "http://localhost:3000").status())
+                .as("a page served from this machine").isEqualTo(200);
+    }
+
     private static int fieldCount(ApiClient.Reply reply) {
         int[] count = {0};
         reply.json().fieldNames().forEachRemaining(name -> count[0]++);
@@ -233,6 +307,13 @@ class BadRequestTest implements TestPropertyProvider {
 
     private static Arguments row(String name, String method, String path, String contentType, String body, int status, String code) {
         return Arguments.of(name, method, path, contentType, body, status, code);
+    }
+
+    /** A tool call whose params nest {@code depth} levels deep (the params object is level 1). */
+    private static String toolCallNested(int depth) {
+        String params = "{\"k\": ".repeat(depth - 1) + "{\"k\": 1}" + "}".repeat(depth - 1);
+        return "{\"message_type\": \"tool_call\", \"message_content\": \"x\", \"meta\": {\"tools\": [{\"name\": \"a\", \"params\": "
+                + params + "}]}}";
     }
 
     private static String create(String thread) {

@@ -160,7 +160,16 @@ class RedisStorageTest {
             ApiClient.Reply down = api.get("/conversations/1234567890");
             assertThat(down.status()).isEqualTo(503);
             assertThat(down.errorCode()).isEqualTo("storage_unavailable");
+            assertThat(down.json().get("message").asText()).contains("nothing was changed");
             assertThat(api.post("/conversations", create("1234567891")).status()).isEqualTo(503);
+            ApiClient.Reply roster = api.post("/channels/700/avatars/echo/activate", "");
+            assertThat(roster.status()).as(roster.body()).isEqualTo(503);
+            assertThat(roster.json().get("message").asText()).as("the roster's 503 tells what to retry")
+                    .doesNotContain("append").doesNotContain("message_id").contains("retry the request");
+            ApiClient.Reply append = api.post("/conversations/1234567890/messages",
+                    "{\"message_type\": \"chat\", \"message_content\": \"x\", \"message_id\": \"5\"}");
+            assertThat(append.status()).isEqualTo(503);
+            assertThat(append.json().get("message").asText()).contains("same message_id");
             assertThat(api.get("/health").status()).isEqualTo(503);
 
             own.restart();

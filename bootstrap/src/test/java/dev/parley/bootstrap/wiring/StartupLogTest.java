@@ -65,6 +65,28 @@ class StartupLogTest {
     }
 
     @Test
+    void theStartLineListsEveryAddressTheServerBound() throws java.io.IOException {
+        int first;
+        int second;
+        try (java.net.ServerSocket a = new java.net.ServerSocket(0); java.net.ServerSocket b = new java.net.ServerSocket(0)) {
+            first = a.getLocalPort();
+            second = b.getLocalPort();
+        }
+        try (RunningParley parley = RunningParley.start(Map.of("parley.api.token", TOKEN,
+                "micronaut.server.netty.listeners.main.host", "127.0.0.1", "micronaut.server.netty.listeners.main.port", String.valueOf(first),
+                "micronaut.server.netty.listeners.public.host", "0.0.0.0", "micronaut.server.netty.listeners.public.port", String.valueOf(second)))) {
+            List<String> lines = capturedSoFar().stream()
+                    .map(ILoggingEvent::getFormattedMessage)
+                    .filter(message -> message.startsWith("Parley listening"))
+                    .toList();
+
+            assertThat(lines).singleElement().satisfies(line -> assertThat(line)
+                    .contains("http://127.0.0.1:" + first)
+                    .containsAnyOf("http://0.0.0.0:" + second, "http://[0:0:0:0:0:0:0:0]:" + second));
+        }
+    }
+
+    @Test
     void startLogsOneLineWithAddressStorageArchiveIdleTimeAndModelAndNeverTheTokenOrTheModelKey() {
         try (RunningParley parley = RunningParley.start(Map.of("parley.api.token", TOKEN,
                 "parley.conversations.idle-time", "90s", "parley.llm.base-url", "http://127.0.0.1:9/v1", "parley.llm.model", "tiny",

@@ -4,7 +4,7 @@ import dev.parley.domain.id.MessageId;
 import java.util.Objects;
 
 /** What {@link Conversation#append} did: either way, {@link #conversation()} is the conversation afterwards. */
-public sealed interface AppendResult permits AppendResult.Appended, AppendResult.Duplicate {
+public sealed interface AppendResult permits AppendResult.Appended, AppendResult.Duplicate, AppendResult.Refused {
 
     Conversation conversation();
 
@@ -22,6 +22,20 @@ public sealed interface AppendResult permits AppendResult.Appended, AppendResult
         public Duplicate {
             Objects.requireNonNull(conversation, "conversation == null");
             Objects.requireNonNull(id, "id == null");
+        }
+    }
+
+    /**
+     * The conversation is at one of its limits: {@code conversation} is unchanged and {@code limit}
+     * ({@link AppendOutcome#MESSAGE_LIMIT} or {@link AppendOutcome#BYTE_LIMIT}) says which.
+     */
+    record Refused(Conversation conversation, AppendOutcome limit) implements AppendResult {
+
+        public Refused {
+            Objects.requireNonNull(conversation, "conversation == null");
+            if (limit != AppendOutcome.MESSAGE_LIMIT && limit != AppendOutcome.BYTE_LIMIT) {
+                throw new IllegalArgumentException("a refusal is at a limit, got " + limit);
+            }
         }
     }
 }

@@ -67,12 +67,34 @@ public record Conversation(
      * always added. The message's requester becomes a participant if it is not one yet
      * (participants are the requester and then every distinct requester of added messages, in order
      * of first appearance; AI messages add no one, decisions.md 6), and {@code updatedAt} becomes the
-     * latest of itself and the message's time.
+     * latest of itself and the message's time. No limit applies: for histories already accepted
+     * (an archive read back, a test's example); a store appends with {@link #append(Message, ConversationLimits)}.
      */
     public AppendResult append(Message message) {
+        return appendWithin(message, null);
+    }
+
+    /**
+     * As {@link #append(Message)}, but refuses ({@link AppendResult.Refused}) a message the
+     * conversation has no room for under {@code limits}: it holds {@link ConversationLimits#maxMessages()}
+     * already, or the message would take it over {@link ConversationLimits#maxBytes()}. A replay of
+     * a message it holds is a duplicate, however full it is.
+     */
+    public AppendResult append(Message message, ConversationLimits limits) {
+        return appendWithin(message, Objects.requireNonNull(limits, "limits == null"));
+    }
+
+    /** The append rule; {@code limits} null applies none. */
+    private AppendResult appendWithin(Message message, ConversationLimits limits) {
         Objects.requireNonNull(message, "message == null");
         if (message.id().isPresent() && ((History) history).containsId(message.id().get())) {
             return new AppendResult.Duplicate(this, message.id().get());
+        }
+        if (limits != null) {
+            java.util.Optional<AppendOutcome> refusal = limits.refusal(history.size(), weight(), message.weight());
+            if (refusal.isPresent()) {
+                return new AppendResult.Refused(this, refusal.get());
+            }
         }
         List<UserId> people = participants;
         if (message.requester().isPresent() && !participants.contains(message.requester().get())) {
@@ -82,6 +104,11 @@ public record Conversation(
         Instant updated = message.createdAt().isAfter(updatedAt) ? message.createdAt() : updatedAt;
         return new AppendResult.Appended(new Conversation(threadId, createdAt, updated, summary, guildId, guildName, requester,
                 people, ((History) history).plus(message)));
+    }
+
+    /** The UTF-8 bytes of all its messages' text: the sum of their {@link Message#weight() weights}. */
+    public long weight() {
+        return ((History) history).weight();
     }
 
     public Conversation withSummary(String newSummary) {

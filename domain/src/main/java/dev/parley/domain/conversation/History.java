@@ -26,11 +26,14 @@ final class History extends AbstractList<Message> implements RandomAccess {
     /** The storage's array when this version was made: holds this version's messages at [0, size). */
     private final Message[] items;
     private final int size;
+    /** The sum of this version's messages' weights. */
+    private final long weight;
 
-    private History(Storage storage, Message[] items, int size) {
+    private History(Storage storage, Message[] items, int size, long weight) {
         this.storage = storage;
         this.items = items;
         this.size = size;
+        this.weight = weight;
     }
 
     /** {@code messages} as a history: itself if it is one already, else a copy. */
@@ -46,7 +49,11 @@ final class History extends AbstractList<Message> implements RandomAccess {
             storage.index(copy[i], i);
         }
         storage.length = copy.length;
-        return new History(storage, copy, copy.length);
+        long weight = 0;
+        for (Message message : copy) {
+            weight += message.weight();
+        }
+        return new History(storage, copy, copy.length, weight);
     }
 
     @Override
@@ -60,6 +67,11 @@ final class History extends AbstractList<Message> implements RandomAccess {
         return size;
     }
 
+    /** The UTF-8 bytes of all its messages' text. */
+    long weight() {
+        return weight;
+    }
+
     /** Whether a message with {@code id} is in this history. */
     boolean containsId(MessageId id) {
         synchronized (storage) {
@@ -71,6 +83,7 @@ final class History extends AbstractList<Message> implements RandomAccess {
     /** This history with {@code message} added at the end. */
     History plus(Message message) {
         Objects.requireNonNull(message, "message == null");
+        long grown = weight + message.weight();
         synchronized (storage) {
             if (storage.length == size) {
                 Message[] array = storage.items;
@@ -81,7 +94,7 @@ final class History extends AbstractList<Message> implements RandomAccess {
                 array[size] = message;
                 storage.index(message, size);
                 storage.length = size + 1;
-                return new History(storage, array, size + 1);
+                return new History(storage, array, size + 1, grown);
             }
         }
         // Another version grew from this one already: this one branches off with its own storage.
@@ -92,7 +105,7 @@ final class History extends AbstractList<Message> implements RandomAccess {
             branch.index(copy[i], i);
         }
         branch.length = size + 1;
-        return new History(branch, copy, size + 1);
+        return new History(branch, copy, size + 1, grown);
     }
 
     /** The storage a family of versions shares; every field is guarded by its monitor (or not yet published). */

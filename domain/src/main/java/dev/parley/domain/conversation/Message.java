@@ -135,6 +135,68 @@ public record Message(
         return id.filter(message::equals).isPresent() || postedIds.contains(message);
     }
 
+    /**
+     * The UTF-8 bytes of all its text: content, author name, attachment URLs, tool names and tool
+     * parameters (keys and strings; numbers, booleans and nulls as their JSON text). What
+     * {@link ConversationLimits} counts; the same whichever store holds the message.
+     */
+    public long weight() {
+        long bytes = utf8Length(content);
+        if (authorName.isPresent()) {
+            bytes += utf8Length(authorName.get());
+        }
+        for (String url : attachments) {
+            bytes += utf8Length(url);
+        }
+        for (ToolCall call : tools) {
+            bytes += utf8Length(call.name()) + weightOf(call.params());
+        }
+        return bytes;
+    }
+
+    /** How many bytes {@code text} takes as UTF-8 (a lone surrogate counts as the one byte of its replacement {@code ?}). */
+    public static long utf8Length(String text) {
+        long bytes = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                bytes += 1;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                bytes += 4;
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                bytes += 1;
+            } else {
+                bytes += 3;
+            }
+        }
+        return bytes;
+    }
+
+    private static long weightOf(Object value) {
+        java.util.ArrayDeque<Object> pending = new java.util.ArrayDeque<>();
+        pending.push(value == null ? "null" : value);
+        long bytes = 0;
+        while (!pending.isEmpty()) {
+            Object next = pending.pop();
+            if (next instanceof String text) {
+                bytes += utf8Length(text);
+            } else if (next instanceof java.util.Map<?, ?> map) {
+                for (java.util.Map.Entry<?, ?> entry : map.entrySet()) {
+                    bytes += utf8Length(String.valueOf(entry.getKey()));
+                    pending.push(entry.getValue() == null ? "null" : entry.getValue());
+                }
+            } else if (next instanceof List<?> list) {
+                list.forEach(item -> pending.push(item == null ? "null" : item));
+            } else {
+                bytes += next.toString().length();
+            }
+        }
+        return bytes;
+    }
+
     private static void requireAuthorName(String name) {
         if (name.isBlank()) {
             throw new InvalidInputException(InputField.AUTHOR_NAME, "must not be blank");

@@ -2,7 +2,7 @@ package dev.parley.domain.id;
 
 import dev.parley.domain.InputField;
 
-/** A Discord text channel or thread in which avatars reply. Its value is a snowflake: 1 to 20 ASCII digits. */
+/** A Discord text channel or thread in which avatars reply. Its value is a snowflake: canonical ASCII digits (no leading zeros), at most 2^64 - 1. */
 public record ChannelId(String value) implements Comparable<ChannelId> {
 
     public ChannelId {

@@ -2,7 +2,7 @@ package dev.parley.domain.id;
 
 import dev.parley.domain.InputField;
 
-/** A Discord thread (or channel) that holds one conversation. Its value is a snowflake: 1 to 20 ASCII digits. */
+/** A Discord thread (or channel) that holds one conversation. Its value is a snowflake: canonical ASCII digits (no leading zeros), at most 2^64 - 1. */
 public record ThreadId(String value) implements Comparable<ThreadId> {
 
     public ThreadId {

@@ -2,7 +2,7 @@ package dev.parley.domain.id;
 
 import dev.parley.domain.InputField;
 
-/** A Discord user: a conversation's requester or participant. Its value is a snowflake: 1 to 20 ASCII digits. */
+/** A Discord user: a conversation's requester or participant. Its value is a snowflake: canonical ASCII digits (no leading zeros), at most 2^64 - 1. */
 public record UserId(String value) implements Comparable<UserId> {
 
     public UserId {

@@ -2,7 +2,7 @@ package dev.parley.domain.id;
 
 import dev.parley.domain.InputField;
 
-/** A Discord webhook, such as the one Parley posts through in a channel. Its value is a snowflake: 1 to 20 ASCII digits. */
+/** A Discord webhook, such as the one Parley posts through in a channel. Its value is a snowflake: canonical ASCII digits (no leading zeros), at most 2^64 - 1. */
 public record WebhookId(String value) implements Comparable<WebhookId> {
 
     public WebhookId {

@@ -453,4 +453,55 @@ public abstract class ConversationStoreContract {
 
         assertThat(store().renewLease(claimed.claimId(), LONG_LEASE)).isFalse();
     }
+
+    @Test
+    void aConversationAtItsMessageLimitRefusesTheNextMessageAndKeepsWhatItHas() {
+        ConversationLimits threeMessages = ConversationLimits.defaults().withMaxMessages(3);
+        store().create(EchoExamples.newConversation(), idle());
+        Message first = chat(0).withId(MessageId.of("1311111111111111111"));
+        store().append(THREAD, first, idle(), threeMessages);
+        store().append(THREAD, chat(1), idle(), threeMessages);
+        store().append(THREAD, chat(2), idle(), threeMessages);
+
+        assertThat(store().append(THREAD, chat(3), idle(), threeMessages)).isEqualTo(AppendOutcome.MESSAGE_LIMIT);
+        assertThat(store().append(THREAD, chat(4).from(OTHER_USER).withId(MessageId.of("1322222222222222222")), idle(),
+                threeMessages)).isEqualTo(AppendOutcome.MESSAGE_LIMIT);
+        assertThat(store().append(THREAD, first, idle(), threeMessages)).as("a replay is a duplicate however full").isEqualTo(
+                AppendOutcome.DUPLICATE);
+
+        Conversation kept = store().find(THREAD).orElseThrow();
+        assertThat(kept.history()).containsExactly(first, chat(1), chat(2));
+        assertThat(kept.participants()).as("a refused message adds no participant").containsExactly(REQUESTER);
+        assertThat(store().append(THREAD, chat(4).withId(MessageId.of("1322222222222222222")), idle(),
+                ConversationLimits.defaults())).as("a refused message's id was not taken").isEqualTo(AppendOutcome.APPENDED);
+    }
+
+    @Test
+    void aMessageThatWouldTakeTheConversationOverItsByteLimitIsRefused() {
+        ConversationLimits hundredBytes = new ConversationLimits(100, 32, 1_000, 100);
+        store().create(EchoExamples.newConversation(), idle());
+        Message sixty = Message.chat(CREATED_AT, "é".repeat(30)); // 60 bytes of UTF-8
+        Message forty = Message.chat(CREATED_AT, "x".repeat(40));
+
+        assertThat(store().append(THREAD, sixty, idle(), hundredBytes)).isEqualTo(AppendOutcome.APPENDED);
+        assertThat(store().append(THREAD, sixty, idle(), hundredBytes)).isEqualTo(AppendOutcome.BYTE_LIMIT);
+        assertThat(store().append(THREAD, forty, idle(), hundredBytes)).as("exactly at the limit").isEqualTo(AppendOutcome.APPENDED);
+        assertThat(store().append(THREAD, Message.chat(CREATED_AT, "y"), idle(), hundredBytes)).isEqualTo(AppendOutcome.BYTE_LIMIT);
+
+        assertThat(store().find(THREAD).orElseThrow().history()).containsExactly(sixty, forty);
+        assertThat(store().find(THREAD).orElseThrow().weight()).isEqualTo(100);
+    }
+
+    @Test
+    void aRefusedMessageDoesNotMoveTheIdleDeadline() {
+        ConversationLimits oneMessage = ConversationLimits.defaults().withMaxMessages(1);
+        store().create(EchoExamples.newConversation(), idle());
+        store().append(THREAD, chat(0), idle(), oneMessage);
+        elapse(Duration.ofMillis(idle().toMillis() * 2 / 3));
+
+        assertThat(store().append(THREAD, chat(1), idle(), oneMessage)).isEqualTo(AppendOutcome.MESSAGE_LIMIT);
+        elapse(Duration.ofMillis(idle().toMillis() * 2 / 3));
+
+        assertThat(store().claimIdle(10, LONG_LEASE)).as("idle since its last accepted message").hasSize(1);
+    }
 }

@@ -13,6 +13,9 @@ public interface AddMessage {
      *
      * @return {@link AppendOutcome#APPENDED} or {@link AppendOutcome#DUPLICATE}
      * @throws ConversationNotFoundException if the thread has no live conversation
+     * @throws dev.parley.domain.InvalidInputException if the message breaks a limit on one message
+     *     ({@link dev.parley.domain.conversation.ConversationLimits#check})
+     * @throws ConversationFullException if the conversation has no room for it; nothing was stored
      */
     AppendOutcome add(ThreadId thread, Message message);
 }

@@ -1,0 +1,92 @@
+package dev.parley.application.responder;
+
+import static dev.parley.application.responder.ResponderRig.ALICE;
+import static dev.parley.application.responder.ResponderRig.GUILD;
+import static dev.parley.application.responder.ResponderRig.THREAD;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.parley.adapters.llm.OpenAiLanguageModel;
+import dev.parley.adapters.llm.testing.FakeOpenAi;
+import dev.parley.application.port.in.ChannelEvent;
+import dev.parley.application.port.in.ConversationFullException;
+import dev.parley.domain.InvalidInputException;
+import dev.parley.domain.conversation.AppendOutcome;
+import dev.parley.domain.conversation.Conversation;
+import dev.parley.domain.conversation.ConversationLimits;
+import dev.parley.domain.conversation.Message;
+import dev.parley.domain.reply.ReplyRules;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The channel-message path (the Discord bot's) holds messages to the same limits as the API, and stores nothing it refuses. */
+class ResponderLimitsTest {
+
+    private static FakeOpenAi fake;
+    private static OpenAiLanguageModel model;
+    private ResponderRig rig;
+    private ResponderRig.Events events;
+
+    @BeforeAll
+    static void startFake() {
+        fake = FakeOpenAi.start();
+        model = ResponderRig.modelOf(fake, Duration.ofSeconds(10));
+    }
+
+    @AfterAll
+    static void stopFake() {
+        model.close();
+        fake.close();
+    }
+
+    @BeforeEach
+    void rigWithThreeMessagesPerConversation() {
+        fake.reset();
+        rig = new ResponderRig(Optional.of(model), ReplyRules.defaults(), ResponderSettings.defaults(),
+                ConversationLimits.defaults().withMaxMessages(3));
+        events = new ResponderRig.Events();
+    }
+
+    @Test
+    void aMessageThatIsNotValidUnicodeIsRefusedBeforeAConversationIsStarted() {
+        assertThatThrownBy(() -> rig.responder.handle(rig.fromAlice("1001", "hi Ava \ud800"), new ResponderRig.Channel(), events))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("lone surrogate");
+
+        assertThat(rig.store.exists(THREAD)).isFalse();
+        assertThat(fake.callCount()).isZero();
+    }
+
+    @Test
+    void aGuildNameThatIsNotValidUnicodeIsRefusedBeforeAConversationIsStarted() {
+        dev.parley.application.port.in.ChannelMessage message = new dev.parley.application.port.in.ChannelMessage(
+                ResponderRig.CHANNEL, GUILD, "Guild \udfff", dev.parley.domain.id.MessageId.of("1001"), ALICE, "Alice", false, "hi Ava",
+                Optional.empty(), List.of(), rig.clock.instant());
+
+        assertThatThrownBy(() -> rig.responder.handle(message, new ResponderRig.Channel(), events))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("guild name");
+
+        assertThat(rig.store.exists(THREAD)).isFalse();
+    }
+
+    @Test
+    void aMessageToAFullConversationIsRefusedAndNobodyAnswers() {
+        rig.store.create(Conversation.start(THREAD, GUILD, "Guild", ALICE, rig.clock.instant()), Duration.ofMinutes(5));
+        List<Message> held = List.of(Message.chat(rig.clock.instant(), "one"), Message.chat(rig.clock.instant(), "two"),
+                Message.chat(rig.clock.instant(), "three"));
+        held.forEach(message -> rig.store.append(THREAD, message, Duration.ofMinutes(5)));
+
+        assertThatThrownBy(() -> rig.responder.handle(rig.fromAlice("1001", "hi Ava, are you there?"), new ResponderRig.Channel(), events))
+                .isInstanceOfSatisfying(ConversationFullException.class, e -> assertThat(e.limit()).isEqualTo(AppendOutcome.MESSAGE_LIMIT));
+
+        assertThat(rig.history()).isEqualTo(held);
+        assertThat(events.of(ChannelEvent.Replied.class)).isEmpty();
+        assertThat(fake.callCount()).isZero();
+    }
+}
