@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
 final class ArchitectureRules {
 
     static final String[] FRAMEWORKS = {"io.micronaut..", "jakarta.inject..", "jakarta.annotation..", "javax.inject..",
-            "org.springframework.."};
+            "org.springframework..", "io.micrometer.."};
 
     /**
      * What a configuration key or its environment variable looks like in a class file's strings:

@@ -176,19 +176,53 @@ final class RedisCalls {
             } else if (cause instanceof RedisCommandExecutionException) {
                 connection.replied(); // an error reply is a reply
             }
+            if (!(cause instanceof RedisNoScriptException)) { // the caller sends the script and tries again
+                failed(operation, failure(cause));
+            }
             throw unavailable(operation, cause);
         } catch (CancellationException e) {
+            failed(operation, RedisObserver.Failure.OTHER);
             throw unavailable(operation, e);
         } catch (TimeoutException e) {
             future.cancel(true);
             silent(key);
+            failed(operation, RedisObserver.Failure.TIMEOUT);
             throw new StorageUnavailableException("Redis unavailable: no reply to " + operation + " within "
                     + backstop.toMillis() + " ms", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             future.cancel(true);
+            failed(operation, RedisObserver.Failure.OTHER);
             throw new StorageUnavailableException("Redis call " + operation + " interrupted while waiting for its reply", e);
         }
+    }
+
+    private void failed(String operation, RedisObserver.Failure failure) {
+        try {
+            connection.observer().commandFailed(operation, failure);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "Redis observer failed on a failed " + operation + ": " + e);
+        }
+    }
+
+    /** The kind of a failure, as {@link #unavailable} words it. */
+    static RedisObserver.Failure failure(Throwable cause) {
+        if (cause instanceof RedisCommandTimeoutException) {
+            return RedisObserver.Failure.TIMEOUT;
+        }
+        if (cause instanceof RedisCommandExecutionException) {
+            return RedisObserver.Failure.ERROR_REPLY;
+        }
+        if (cause instanceof RedisConnectionException
+                || (cause instanceof RedisException && String.valueOf(cause.getMessage()).contains("not connected"))) {
+            return RedisObserver.Failure.NOT_CONNECTED;
+        }
+        return RedisObserver.Failure.OTHER;
+    }
+
+    /** What the connection's observer hears of besides failed commands. */
+    RedisObserver observer() {
+        return connection.observer();
     }
 
     private void silent(String key) {

@@ -33,27 +33,44 @@ public final class RedisConnection {
     private final RedisClusterAsyncCommands<String, String> async;
     private final RedisClusterCommands<String, String> sync;
     private final boolean cluster;
+    private final RedisObserver observer;
     /** Commands in a row that got no reply in time; any reply resets it. */
     private final AtomicInteger silentInARow = new AtomicInteger();
 
     private RedisConnection(StatefulConnection<String, String> connection, RedisClusterAsyncCommands<String, String> async,
-            RedisClusterCommands<String, String> sync, boolean cluster) {
+            RedisClusterCommands<String, String> sync, boolean cluster, RedisObserver observer) {
         this.connection = connection;
         this.async = async;
         this.sync = sync;
         this.cluster = cluster;
+        this.observer = Objects.requireNonNull(observer, "observer == null");
     }
 
     /** A connection to one Redis (standalone, or the master Sentinel points at). */
     public static RedisConnection of(StatefulRedisConnection<String, String> connection) {
+        return of(connection, RedisObserver.NONE);
+    }
+
+    /** A connection to one Redis whose failures the adapters report to {@code observer}. */
+    public static RedisConnection of(StatefulRedisConnection<String, String> connection, RedisObserver observer) {
         Objects.requireNonNull(connection, "connection == null");
-        return new RedisConnection(connection, connection.async(), connection.sync(), false);
+        return new RedisConnection(connection, connection.async(), connection.sync(), false, observer);
     }
 
     /** A connection to a Redis Cluster. */
     public static RedisConnection of(StatefulRedisClusterConnection<String, String> connection) {
+        return of(connection, RedisObserver.NONE);
+    }
+
+    /** A connection to a Redis Cluster whose failures the adapters report to {@code observer}. */
+    public static RedisConnection of(StatefulRedisClusterConnection<String, String> connection, RedisObserver observer) {
         Objects.requireNonNull(connection, "connection == null");
-        return new RedisConnection(connection, connection.async(), connection.sync(), true);
+        return new RedisConnection(connection, connection.async(), connection.sync(), true, observer);
+    }
+
+    /** Who hears of this connection's failed commands, dead letters and losses. */
+    RedisObserver observer() {
+        return observer;
     }
 
     /** The asynchronous commands every adapter call goes through. */

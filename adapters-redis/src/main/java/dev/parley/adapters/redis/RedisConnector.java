@@ -77,16 +77,28 @@ public final class RedisConnector implements AutoCloseable {
      * @throws StorageUnavailableException if Redis does not answer (the message never holds the URI)
      */
     public static RedisConnector open(RedisClient client, Duration commandTimeout) {
+        return open(client, commandTimeout, RedisObserver.NONE);
+    }
+
+    /** {@link #open(RedisClient, Duration)}, the adapters on its connections reporting to {@code observer}. */
+    public static RedisConnector open(RedisClient client, Duration commandTimeout, RedisObserver observer) {
         Objects.requireNonNull(client, "client == null");
+        Objects.requireNonNull(observer, "observer == null");
         configure(client, commandTimeout);
-        return open(() -> RedisConnection.of(timed(client.connect(), commandTimeout)), null, null);
+        return open(() -> RedisConnection.of(timed(client.connect(), commandTimeout), observer), null, null);
     }
 
     /** {@link #open(RedisClient, Duration)} for a Redis Cluster client. */
     public static RedisConnector open(RedisClusterClient client, Duration commandTimeout) {
+        return open(client, commandTimeout, RedisObserver.NONE);
+    }
+
+    /** {@link #open(RedisClient, Duration, RedisObserver)} for a Redis Cluster client. */
+    public static RedisConnector open(RedisClusterClient client, Duration commandTimeout, RedisObserver observer) {
         Objects.requireNonNull(client, "client == null");
+        Objects.requireNonNull(observer, "observer == null");
         configure(client, commandTimeout);
-        return open(() -> RedisConnection.of(timed(client.connect(), commandTimeout)), null, null);
+        return open(() -> RedisConnection.of(timed(client.connect(), commandTimeout), observer), null, null);
     }
 
     /**
@@ -99,12 +111,18 @@ public final class RedisConnector implements AutoCloseable {
      * @throws StorageUnavailableException if Redis does not answer
      */
     public static RedisConnector connect(String uri, Duration commandTimeout) {
+        return connect(uri, commandTimeout, RedisObserver.NONE);
+    }
+
+    /** {@link #connect(String, Duration)}, the adapters on its connections reporting to {@code observer}. */
+    public static RedisConnector connect(String uri, Duration commandTimeout, RedisObserver observer) {
+        Objects.requireNonNull(observer, "observer == null");
         RedisURI redisUri = parse(uri, commandTimeout);
         ClientResources resources = clientResources();
         RedisClient client = RedisClient.create(resources, redisUri);
         try {
             configure(client, commandTimeout);
-            return open(() -> RedisConnection.of(timed(client.connect(), commandTimeout)), client, resources);
+            return open(() -> RedisConnection.of(timed(client.connect(), commandTimeout), observer), client, resources);
         } catch (RuntimeException e) {
             shutDown(client, resources);
             throw cannotConnect(redisUri.getHost() + ":" + redisUri.getPort(), e);

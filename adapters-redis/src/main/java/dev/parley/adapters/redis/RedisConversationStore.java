@@ -295,10 +295,12 @@ public final class RedisConversationStore implements ConversationStore {
 
         long lost = RedisTime.parseMicros(reply.get(0));
         if (lost > 0) {
+            sweeper.observer().expiredUnarchived(lost);
             LOG.log(System.Logger.Level.WARNING, "{0} conversation(s) in shard {1} expired by TTL before being archived: no sweeper ran"
                     + " within the grace period ({2}) or the sealed TTL ({3})", lost, shard, options.grace(), options.sealedTtl());
         }
         for (Object dead : (List<?>) reply.get(1)) {
+            sweeper.observer().deadLettered();
             ClaimKey.parse((String) dead, keys.shards()).ifPresent(claim -> LOG.log(System.Logger.Level.ERROR,
                     "The conversation of thread {0} was handed out {1} times and never read back; claim {2} is set aside in {3}"
                             + " for an operator (docs/redis.md, dead letters)",

@@ -9,7 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Parley's validated configuration: what {@link SettingsFactory} read from {@code application.yml},
+ * Parley's validated configuration: what {@link SettingsFactory} read from {@code application.properties},
  * system properties and environment variables. {@link #toString()} never shows the API token.
  *
  * @param storage where live conversations are kept ({@code parley.storage})

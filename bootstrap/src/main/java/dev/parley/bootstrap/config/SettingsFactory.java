@@ -53,7 +53,7 @@ public final class SettingsFactory {
     /**
      * A key that is not set keeps its default, written once in the code that owns it:
      * {@link ConversationSettings#defaults()} (its limits: {@link ConversationLimits#defaults()}), {@link IdleSweeper#DEFAULT_INTERVAL}, memory storage and
-     * {@link #DEFAULT_ARCHIVE_DIRECTORY} here. The server's own keys keep Micronaut's, set in {@code application.yml}.
+     * {@link #DEFAULT_ARCHIVE_DIRECTORY} here. The server's own keys keep Micronaut's, set in {@code application.properties}.
      */
     @Context
     ParleySettings parleySettings(Environment environment) {

@@ -8,6 +8,7 @@ import dev.parley.adapters.redis.RedisConversationStore;
 import dev.parley.adapters.redis.RedisStoreOptions;
 import dev.parley.bootstrap.config.ParleySettings;
 import dev.parley.bootstrap.config.RedisSettings;
+import dev.parley.bootstrap.metrics.ParleyMetrics;
 import dev.parley.domain.conversation.ConversationStore;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Bean;
@@ -31,14 +32,15 @@ final class ConversationFactory {
 
     @Singleton
     ConversationStore conversationStore(ParleySettings settings, Clock clock, BeanProvider<SharedRedis> redis,
-            BeanProvider<RedisSettings> redisSettings) {
-        return switch (settings.storage()) {
+            BeanProvider<RedisSettings> redisSettings, ParleyMetrics metrics) {
+        ConversationStore store = switch (settings.storage()) {
             case MEMORY -> new InMemoryConversationStore(clock);
             case REDIS -> {
                 RedisStoreOptions options = redisSettings.get().store(); // checked before connecting: a typo needs no Redis
                 yield new RedisConversationStore(redis.get().live(), redis.get().sweeper(), options);
             }
         };
+        return metrics.store(store, settings.cleanup());
     }
 
     /**
@@ -47,8 +49,10 @@ final class ConversationFactory {
      */
     @Singleton
     @Bean(preDestroy = "close")
-    JsonFileConversationArchive conversationArchive(ParleySettings settings) {
-        return new JsonFileConversationArchive(settings.archiveDirectory(), ArchiveIndexSettings.defaults());
+    JsonFileConversationArchive conversationArchive(ParleySettings settings, ParleyMetrics metrics) {
+        JsonFileConversationArchive archive = new JsonFileConversationArchive(settings.archiveDirectory(), ArchiveIndexSettings.defaults());
+        archive.index().ifPresent(metrics::watch);
+        return archive;
     }
 
     /** The archive's index: the {@code ArchiveSearch} port, and its status for {@code /health}. */

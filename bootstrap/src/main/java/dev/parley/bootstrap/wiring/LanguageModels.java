@@ -5,6 +5,7 @@ import dev.parley.domain.llm.BudgetedLanguageModel;
 import dev.parley.domain.llm.LanguageModel;
 import dev.parley.domain.llm.ModelCallBudget;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * The language model of this instance, if one is configured: the OpenAI-compatible client behind
@@ -16,9 +17,10 @@ final class LanguageModels implements AutoCloseable {
     private final Optional<OpenAiLanguageModel> client;
     private final Optional<LanguageModel> budgeted;
 
-    LanguageModels(Optional<OpenAiLanguageModel> client, ModelCallBudget budget) {
+    /** {@code metered} wraps the budgeted model once (the bootstrap's metrics count every call, refused ones included). */
+    LanguageModels(Optional<OpenAiLanguageModel> client, ModelCallBudget budget, UnaryOperator<LanguageModel> metered) {
         this.client = client;
-        this.budgeted = client.map(model -> new BudgetedLanguageModel(model, budget));
+        this.budgeted = client.map(model -> metered.apply(new BudgetedLanguageModel(model, budget)));
     }
 
     /** The model every use case asks, budget first; empty when none is configured. */

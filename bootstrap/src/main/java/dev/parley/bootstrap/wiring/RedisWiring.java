@@ -5,6 +5,7 @@ import dev.parley.adapters.redis.RedisHealthProbe;
 import dev.parley.bootstrap.config.InvalidConfigurationException;
 import dev.parley.bootstrap.config.RedisSettings;
 import dev.parley.bootstrap.config.SettingsFactory;
+import dev.parley.bootstrap.metrics.ParleyMetrics;
 import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
@@ -45,10 +46,10 @@ final class RedisWiring {
     @Singleton
     @Bean(preDestroy = "close")
     SharedRedis sharedRedis(BeanProvider<RedisClient> client, BeanProvider<RedisClusterClient> cluster,
-            BeanProvider<AbstractRedisConfiguration> configuration, RedisSettings settings) {
+            BeanProvider<AbstractRedisConfiguration> configuration, RedisSettings settings, ParleyMetrics metrics) {
         if (cluster.isPresent()) {
             String addresses = configuration.get().getUris().stream().map(RedisWiring::address).collect(Collectors.joining(","));
-            return SharedRedis.open(cluster.get(), addresses, settings.commandTimeout());
+            return SharedRedis.open(cluster.get(), addresses, settings.commandTimeout(), metrics.redis());
         }
         if (!client.isPresent()) {
             throw new InvalidConfigurationException(REDIS_URI, "is required when " + SettingsFactory.STORAGE
@@ -57,7 +58,7 @@ final class RedisWiring {
         }
         // The configuration object is itself a RedisURI with default fields; redis.uri lives in getUri().
         AbstractRedisConfiguration redis = configuration.get();
-        return SharedRedis.open(client.get(), address(redis.getUri().orElse(redis)), settings.commandTimeout());
+        return SharedRedis.open(client.get(), address(redis.getUri().orElse(redis)), settings.commandTimeout(), metrics.redis());
     }
 
     /** What {@code /health} needs to know about the Redis beyond "it answers". */

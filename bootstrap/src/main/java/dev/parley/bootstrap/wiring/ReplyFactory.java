@@ -7,6 +7,7 @@ import dev.parley.adapters.redis.RedisGateOptions;
 import dev.parley.adapters.redis.RedisReplyGate;
 import dev.parley.bootstrap.config.ParleySettings;
 import dev.parley.bootstrap.config.RedisSettings;
+import dev.parley.bootstrap.metrics.ParleyMetrics;
 import dev.parley.domain.avatar.AvatarRoster;
 import dev.parley.domain.reply.ReplyGate;
 import dev.parley.domain.reply.ReplyRules;
@@ -25,20 +26,20 @@ final class ReplyFactory {
 
     @Singleton
     ReplyGate replyGate(ParleySettings settings, ReplyRules rules, Clock clock, BeanProvider<SharedRedis> redis,
-            BeanProvider<RedisSettings> redisSettings) {
-        return switch (settings.storage()) {
+            BeanProvider<RedisSettings> redisSettings, ParleyMetrics metrics) {
+        return metrics.gate(switch (settings.storage()) {
             case MEMORY -> new InMemoryReplyGate(rules, clock);
             case REDIS -> new RedisReplyGate(redis.get().live(), rules, gateOptions(redisSettings));
-        };
+        });
     }
 
     @Singleton
     AvatarRoster avatarRoster(ParleySettings settings, ReplyRules rules, Clock clock, BeanProvider<SharedRedis> redis,
-            BeanProvider<RedisSettings> redisSettings) {
-        return switch (settings.storage()) {
+            BeanProvider<RedisSettings> redisSettings, ParleyMetrics metrics) {
+        return metrics.roster(switch (settings.storage()) {
             case MEMORY -> new InMemoryAvatarRoster(rules.maxActiveAvatarsPerChannel(), clock);
             case REDIS -> new RedisAvatarRoster(redis.get().live(), rules.maxActiveAvatarsPerChannel(), gateOptions(redisSettings));
-        };
+        });
     }
 
     private static RedisGateOptions gateOptions(BeanProvider<RedisSettings> redisSettings) {

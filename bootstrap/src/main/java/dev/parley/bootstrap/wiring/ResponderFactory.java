@@ -21,6 +21,7 @@ import dev.parley.bootstrap.config.ParleySettings;
 import dev.parley.bootstrap.config.RedisSettings;
 import dev.parley.bootstrap.config.ResponderConfiguration;
 import dev.parley.bootstrap.config.ResponderSettingsFactory;
+import dev.parley.bootstrap.metrics.ParleyMetrics;
 import dev.parley.domain.avatar.AvatarCatalogue;
 import dev.parley.domain.avatar.AvatarRoster;
 import dev.parley.domain.avatar.Avatars;
@@ -67,21 +68,21 @@ final class ResponderFactory {
 
     @Singleton
     ModelCallBudget modelCallBudget(ResponderConfiguration configuration, ParleySettings settings, Clock clock,
-            BeanProvider<SharedRedis> redis, BeanProvider<RedisSettings> redisSettings) {
+            BeanProvider<SharedRedis> redis, BeanProvider<RedisSettings> redisSettings, ParleyMetrics metrics) {
         if (configuration.maxCallsPerHour() == 0) {
             return ModelCallBudget.unlimited();
         }
         ModelCallQuota quota = ModelCallQuota.perHour(configuration.maxCallsPerHour());
-        return switch (settings.storage()) {
+        return metrics.budget(switch (settings.storage()) {
             case MEMORY -> new InMemoryModelCallBudget(quota, clock);
             case REDIS -> new RedisModelCallBudget(redis.get().live(), quota, RedisBudgetOptions.sharingPrefixWith(redisSettings.get().store()));
-        };
+        }, quota);
     }
 
     @Singleton
     @Bean(preDestroy = "close")
-    LanguageModels languageModels(ResponderConfiguration configuration, ModelCallBudget budget) {
-        return new LanguageModels(configuration.model().map(OpenAiLanguageModel::new), budget);
+    LanguageModels languageModels(ResponderConfiguration configuration, ModelCallBudget budget, ParleyMetrics metrics) {
+        return new LanguageModels(configuration.model().map(OpenAiLanguageModel::new), budget, metrics::model);
     }
 
     @Singleton

@@ -2,6 +2,7 @@ package dev.parley.bootstrap.wiring;
 
 import dev.parley.adapters.redis.RedisConnection;
 import dev.parley.adapters.redis.RedisConnector;
+import dev.parley.adapters.redis.RedisObserver;
 import dev.parley.domain.StorageUnavailableException;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.cluster.RedisClusterClient;
@@ -23,19 +24,19 @@ final class SharedRedis implements AutoCloseable {
         this.connector = connector;
     }
 
-    static SharedRedis open(RedisClient client, String address, Duration commandTimeout) {
+    static SharedRedis open(RedisClient client, String address, Duration commandTimeout, RedisObserver observer) {
         Objects.requireNonNull(client, "client == null");
         try {
-            return new SharedRedis(RedisConnector.open(client, commandTimeout));
+            return new SharedRedis(RedisConnector.open(client, commandTimeout, observer));
         } catch (StorageUnavailableException e) {
             throw cannotConnect(address, "redis.uri", e);
         }
     }
 
-    static SharedRedis open(RedisClusterClient client, String addresses, Duration commandTimeout) {
+    static SharedRedis open(RedisClusterClient client, String addresses, Duration commandTimeout, RedisObserver observer) {
         Objects.requireNonNull(client, "client == null");
         try {
-            return new SharedRedis(RedisConnector.open(client, commandTimeout));
+            return new SharedRedis(RedisConnector.open(client, commandTimeout, observer));
         } catch (StorageUnavailableException e) {
             throw cannotConnect(addresses, "redis.uris", e);
         }

@@ -7,6 +7,7 @@ import dev.parley.application.conversation.LiveConversations;
 import dev.parley.application.reply.AvatarPresence;
 import dev.parley.application.reply.ReplyGating;
 import dev.parley.bootstrap.config.ParleySettings;
+import dev.parley.bootstrap.metrics.ParleyMetrics;
 import dev.parley.domain.archive.ArchiveSearch;
 import dev.parley.domain.archive.ConversationArchive;
 import dev.parley.domain.avatar.AvatarRoster;
@@ -33,8 +34,8 @@ final class UseCaseFactory {
     /** Save, save all, sweep idle, save before shutdown, the unsaved conversations. */
     @Singleton
     ConversationArchiving conversationArchiving(ConversationStore store, ConversationArchive archive, ParleySettings settings,
-            Clock clock) {
-        return new ConversationArchiving(store, archive, settings.conversations(), clock);
+            Clock clock, ParleyMetrics metrics) {
+        return new ConversationArchiving(store, metrics.archive(archive), settings.conversations(), clock);
     }
 
     /** Search the archive a page at a time (through its index), read one file. */
@@ -57,7 +58,7 @@ final class UseCaseFactory {
 
     /** Started here, eagerly; stopped by {@link ConversationLifecycle} after the shutdown save, never before. */
     @Context
-    IdleSweeper idleSweeper(ConversationArchiving archiving, ParleySettings settings) {
-        return new IdleSweeper(archiving, settings.sweepInterval()).start();
+    IdleSweeper idleSweeper(ConversationArchiving archiving, ParleySettings settings, ParleyMetrics metrics) {
+        return new IdleSweeper(metrics.sweep(archiving), settings.sweepInterval()).start();
     }
 }
