@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The archive, timed: every write's latency (the JSON file and its index entry) by outcome, and
@@ -37,10 +38,10 @@ final class MeteredConversationArchive implements ConversationArchive {
         long start = System.nanoTime();
         try {
             String name = archive.save(conversation);
-            saved.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+            saved.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             return name;
         } catch (RuntimeException e) {
-            failed.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+            failed.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             if (MeteredSweep.isSweeping()) {
                 sweepFailures.increment();
             }

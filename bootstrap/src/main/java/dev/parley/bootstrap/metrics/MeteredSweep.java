@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The idle sweep, counted: each run by outcome and its duration. While a run is under way its
@@ -36,7 +37,7 @@ final class MeteredSweep implements SweepIdle {
         SWEEPING.set(Boolean.TRUE);
         try {
             int cleaned = sweep.sweep();
-            completed.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+            completed.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             return cleaned;
         } catch (RuntimeException e) {
             failedRuns.increment();
