@@ -35,12 +35,13 @@ class RedisIdentifyPacingTest extends IdentifyPacingContract {
 
     @Override
     protected Duration window() {
-        return Duration.ofSeconds(1);
+        // Real time passes on a real Redis: long enough that a loaded CI machine's stalls fit in the slack.
+        return Duration.ofSeconds(2);
     }
 
     @Override
     protected Duration timingSlack() {
-        return Duration.ofMillis(600);
+        return Duration.ofMillis(1500);
     }
 
     @Override
