@@ -74,9 +74,12 @@ final class ConversationLifecycle implements ApplicationEventListener<ServerStar
     void shutdown() {
         try {
             discord.close();
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Closing the Discord bot failed ({0}: {1}); saving the conversations anyway",
-                    e.getClass().getSimpleName(), e.getMessage());
+        } catch (RuntimeException | Error e) {
+            // An Error too (a JDA thread's OutOfMemoryError, a missing class): the sweeper close and
+            // the save below must run whatever the bot did. One line, the kind only: a message
+            // may quote whatever the bot choked on.
+            LOG.log(Level.WARNING, "Closing the Discord bot failed ({0}); saving the conversations anyway",
+                    e.getClass().getSimpleName());
         }
         // The sweeper stops before the save, waiting for a sweep under way: a conversation that
         // sweep took out of live state is then either archived or held for the save's retry. A
