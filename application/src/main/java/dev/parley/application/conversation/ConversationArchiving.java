@@ -67,15 +67,14 @@ public final class ConversationArchiving
             String name = archive.save(conversation);
             failures.saved(thread);
             return name;
-        } catch (RuntimeException e) {
-            failures.failed(thread);
-            throw e;
-        } catch (VirtualMachineError e) {
-            // Only this request's conversation is affected: answer it as a failed write, keep the service up.
+        } catch (RuntimeException | VirtualMachineError e) {
+            // Whatever the write threw, only this request's conversation is affected: one ERROR line
+            // naming the thread (never a message that may quote its contents), answered as a failed
+            // write that its answerer does not log again; the service stays up.
             failures.failed(thread);
             String problem = ArchiveFailures.describe(e);
             LOG.log(Level.ERROR, "could not save the conversation of thread {0}: {1}; it stays live", thread.value(), problem);
-            throw new StorageUnavailableException("could not save the conversation of thread " + thread.value() + ": " + problem);
+            throw StorageUnavailableException.alreadyLogged("could not save the conversation of thread " + thread.value() + ": " + problem);
         }
     }
 

@@ -211,4 +211,18 @@ class FailureIsolationTest {
         assertThat(releaseFails.unsaved(10)).isEqualTo(UnsavedConversations.NONE);
         assertThat(releaseFails.heldForRetry()).isZero();
     }
+
+    @Test
+    void savingOneWhoseWriteThrowsAnyExceptionAnswersAsAFailedWriteInOneLineWithoutItsContents() {
+        startThree();
+        archive.breakFor(BAD, () -> new IllegalStateException("cannot write " + SECRET));
+
+        assertThatThrownBy(() -> archiving.save(BAD)).isInstanceOfSatisfying(StorageUnavailableException.class, e -> {
+            assertThat(e).hasMessage("could not save the conversation of thread 1001: IllegalStateException");
+            assertThat(e.logged()).as("its answerer does not log it again").isTrue();
+        });
+
+        assertOneErrorLineNaming(BAD, "IllegalStateException");
+        assertThat(live.isLive(BAD)).isTrue();
+    }
 }
