@@ -245,9 +245,14 @@ public final class Responder implements HandleChannelMessage, RespondInChannel {
         try {
             limits.check(part);
             AppendOutcome outcome = store.append(thread, part, idleTime, limits);
-            refused = outcome == AppendOutcome.MESSAGE_LIMIT || outcome == AppendOutcome.BYTE_LIMIT
-                    ? new ConversationFullException(thread, outcome, limits).getMessage()
-                    : null;
+            refused = switch (outcome) {
+                case MESSAGE_LIMIT, BYTE_LIMIT -> new ConversationFullException(thread, outcome, limits).getMessage();
+                // Archived (or removed) while the reply was being written and posted: it is in the
+                // channel but in no conversation.
+                case NO_CONVERSATION -> "thread " + thread.value() + " has no live conversation any more (archived or removed"
+                        + " while the reply was posted)";
+                default -> null;
+            };
         } catch (InvalidInputException e) {
             refused = e.getMessage();
         }

@@ -89,4 +89,41 @@ class ResponderLimitsTest {
         assertThat(events.of(ChannelEvent.Replied.class)).isEmpty();
         assertThat(fake.callCount()).isZero();
     }
+
+    @Test
+    void aReplyPostedAfterItsConversationLeftLiveStateIsLoggedInOneLine() {
+        fake.enqueue(dev.parley.adapters.llm.testing.FakeResponse.text("Morning, Alice!"));
+        ResponderRig.Channel channel = new ResponderRig.Channel();
+        channel.whilePosting = () -> rig.store.remove(THREAD); // archived by the idle sweep meanwhile
+        java.util.List<java.util.logging.LogRecord> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(Responder.class.getName());
+        java.util.logging.Handler handler = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                if (record.getLevel().equals(java.util.logging.Level.WARNING)) {
+                    warnings.add(record);
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        logger.addHandler(handler);
+        try {
+            rig.responder.handle(rig.fromAlice("1001", "hi Ava"), channel, events);
+        } finally {
+            logger.removeHandler(handler);
+        }
+
+        assertThat(channel.posted).hasSize(1);
+        assertThat(warnings).extracting(r -> java.text.MessageFormat.format(r.getMessage(), r.getParameters()))
+                .singleElement().asString()
+                .contains("ava").contains(ResponderRig.CHANNEL.value()).contains("no live conversation")
+                .doesNotContain("Morning, Alice!");
+    }
 }
