@@ -80,7 +80,7 @@ class ResponderLimitsTest {
         rig.store.create(Conversation.start(THREAD, GUILD, "Guild", ALICE, rig.clock.instant()), Duration.ofMinutes(5));
         List<Message> held = List.of(Message.chat(rig.clock.instant(), "one"), Message.chat(rig.clock.instant(), "two"),
                 Message.chat(rig.clock.instant(), "three"));
-        held.forEach(message -> rig.store.append(THREAD, message, Duration.ofMinutes(5)));
+        held.forEach(message -> rig.store.append(THREAD, message, Duration.ofMinutes(5), ConversationLimits.defaults()));
 
         assertThatThrownBy(() -> rig.responder.handle(rig.fromAlice("1001", "hi Ava, are you there?"), new ResponderRig.Channel(), events))
                 .isInstanceOfSatisfying(ConversationFullException.class, e -> assertThat(e.limit()).isEqualTo(AppendOutcome.MESSAGE_LIMIT));
