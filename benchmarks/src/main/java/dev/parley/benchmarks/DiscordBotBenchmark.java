@@ -25,6 +25,7 @@ import dev.parley.domain.avatar.Avatar;
 import dev.parley.domain.avatar.AvatarId;
 import dev.parley.domain.avatar.AvatarProfile;
 import dev.parley.domain.avatar.Avatars;
+import dev.parley.domain.conversation.ConversationLimits;
 import dev.parley.domain.llm.ModelOptions;
 import dev.parley.domain.llm.ModelRequest;
 import dev.parley.domain.llm.PromptMessage;
@@ -187,7 +188,7 @@ final class DiscordBotBenchmark {
                 Optional.of(model), responderSettings, clock, task -> { });
         return new Responder(new ResponderPorts(avatars, store, new InMemoryAvatarRoster(8, clock),
                 new InMemoryReplyGate(rules, clock), new InMemoryAvatarJournal(20, 5), Optional.of(model)), summaries, rules,
-                responderSettings, Duration.ofMinutes(5), clock, Pause.sleeping());
+                responderSettings, Duration.ofMinutes(5), ConversationLimits.defaults(), clock, Pause.sleeping());
     }
 
     /**

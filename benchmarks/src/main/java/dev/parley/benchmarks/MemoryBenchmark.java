@@ -5,6 +5,7 @@ import dev.parley.adapters.memory.InMemoryConversationStore;
 import dev.parley.adapters.memory.InMemoryReplyGate;
 import dev.parley.domain.avatar.AvatarId;
 import dev.parley.domain.conversation.Conversation;
+import dev.parley.domain.conversation.ConversationLimits;
 import dev.parley.domain.conversation.Message;
 import dev.parley.domain.id.ChannelId;
 import dev.parley.domain.id.GuildId;
@@ -132,7 +133,7 @@ final class MemoryBenchmark {
                 String text = m + ":" + i + base.substring(Math.min(base.length(), String.valueOf(m).length() + 1
                         + String.valueOf(i).length()));
                 store.append(conversation.threadId(), Message.chat(conversation.createdAt().plusMillis(m + 1), text)
-                        .from(UserId.of(Integer.toString(1 + m % 3))).withId(MessageId.of(Long.toString(1_000_000_000L * (m + 1) + i))), IDLE);
+                        .from(UserId.of(Integer.toString(1 + m % 3))).withId(MessageId.of(Long.toString(1_000_000_000L * (m + 1) + i))), IDLE, ConversationLimits.defaults());
             }
         });
         return store;

@@ -6,6 +6,7 @@ import dev.parley.agreement.Both.Side;
 import dev.parley.domain.avatar.AvatarId;
 import dev.parley.domain.conversation.ClaimedConversation;
 import dev.parley.domain.conversation.Conversation;
+import dev.parley.domain.conversation.ConversationLimits;
 import dev.parley.domain.conversation.ConversationOverview;
 import dev.parley.domain.conversation.ConversationStore;
 import dev.parley.domain.conversation.Message;
@@ -108,7 +109,7 @@ final class Operations {
         return new Step("append " + message + " to " + thread, both -> {
             both.tick();
             Message built = message.apply(both);
-            both.agree("append to " + thread, side -> store(both, side).append(thread, built, Both.IDLE));
+            both.agree("append to " + thread, side -> store(both, side).append(thread, built, Both.IDLE, ConversationLimits.defaults()));
         });
     }
 

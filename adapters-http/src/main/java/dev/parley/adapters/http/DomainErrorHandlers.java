@@ -55,7 +55,10 @@ final class DomainErrorHandlers {
     ExceptionHandler<StorageUnavailableException, HttpResponse<ApiError>> storageUnavailable() {
         return (request, e) -> {
             // One line: the message says what failed and why; a stack trace would only repeat it once per request.
-            LOG.log(Level.WARNING, "storage unavailable during " + describe(request) + ": " + e.getMessage());
+            // None if the use case logged it already (a failed save names its thread in an ERROR line).
+            if (!e.logged()) {
+                LOG.log(Level.WARNING, "storage unavailable during " + describe(request) + ": " + e.getMessage());
+            }
             return respond(HttpStatus.SERVICE_UNAVAILABLE, ErrorCodes.STORAGE_UNAVAILABLE,
                     "storage is unavailable (" + e.getMessage() + "); " + whatToRetry(request));
         };

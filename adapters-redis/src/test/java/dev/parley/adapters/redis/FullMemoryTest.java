@@ -12,6 +12,7 @@ import dev.parley.domain.StorageUnavailableException;
 import dev.parley.domain.conversation.AppendOutcome;
 import dev.parley.domain.conversation.ClaimedConversation;
 import dev.parley.domain.conversation.Conversation;
+import dev.parley.domain.conversation.ConversationLimits;
 import dev.parley.domain.conversation.Message;
 import dev.parley.domain.id.ThreadId;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
@@ -64,7 +65,7 @@ class FullMemoryTest {
             living.create(Conversation.start(busy, GUILD, GUILD_NAME, REQUESTER, CREATED_AT), Duration.ofMinutes(5));
             RedisClusterCommands<String, String> admin = survivor.live().sync();
             admin.configSet("maxmemory", Long.toString(usedMemory(admin) - 200 * 1024));
-            assertThatThrownBy(() -> living.append(busy, Message.chat(CREATED_AT, "while full").from(REQUESTER), Duration.ofMinutes(5)))
+            assertThatThrownBy(() -> living.append(busy, Message.chat(CREATED_AT, "while full").from(REQUESTER), Duration.ofMinutes(5), ConversationLimits.defaults()))
                     .isInstanceOf(StorageUnavailableException.class).hasMessageContaining("OOM");
             assertThatThrownBy(() -> living.create(Conversation.start(ThreadId.of("2001"), GUILD, GUILD_NAME, REQUESTER, CREATED_AT),
                     Duration.ofMinutes(5))).as("even a small create is refused whole").hasMessageContaining("OOM");
@@ -82,7 +83,7 @@ class FullMemoryTest {
             }
 
             assertThat(recovered).extracting(ClaimedConversation::conversation).containsExactlyInAnyOrderElementsOf(written.values());
-            assertThat(living.append(busy, Message.chat(CREATED_AT, "room again").from(REQUESTER), Duration.ofMinutes(5)))
+            assertThat(living.append(busy, Message.chat(CREATED_AT, "room again").from(REQUESTER), Duration.ofMinutes(5), ConversationLimits.defaults()))
                     .isEqualTo(AppendOutcome.APPENDED);
             assertThat(living.find(busy).orElseThrow().history()).extracting(Message::content).containsExactly("room again");
         }

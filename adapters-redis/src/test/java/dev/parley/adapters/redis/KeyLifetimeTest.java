@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.domain.conversation.AppendOutcome;
 import dev.parley.domain.conversation.Conversation;
+import dev.parley.domain.conversation.ConversationLimits;
 import dev.parley.domain.conversation.Message;
 import dev.parley.domain.id.MessageId;
 import dev.parley.domain.id.ThreadId;
@@ -75,7 +76,7 @@ class KeyLifetimeTest {
     @Test
     void everyLiveKeyExpiresBetweenGraceAndTwiceGraceAfterTheIdleDeadline() {
         store.create(Conversation.start(thread, GUILD, GUILD_NAME, REQUESTER, CREATED_AT), IDLE);
-        store.append(thread, Message.chat(CREATED_AT, "first").from(REQUESTER).withId(MessageId.of("7")), IDLE);
+        store.append(thread, Message.chat(CREATED_AT, "first").from(REQUESTER).withId(MessageId.of("7")), IDLE, ConversationLimits.defaults());
 
         assertEveryLiveKeyOutlivesTheDeadlineByGraceToTwiceGrace();
     }
@@ -83,7 +84,7 @@ class KeyLifetimeTest {
     @Test
     void keysOfAConversationNoSweeperClaimedExpireAndAreNeitherCountedNorClaimed() throws Exception {
         store.create(Conversation.start(thread, GUILD, GUILD_NAME, REQUESTER, CREATED_AT), IDLE);
-        store.append(thread, Message.chat(CREATED_AT, "first").from(REQUESTER).withId(MessageId.of("7")), IDLE);
+        store.append(thread, Message.chat(CREATED_AT, "first").from(REQUESTER).withId(MessageId.of("7")), IDLE, ConversationLimits.defaults());
 
         Thread.sleep(IDLE.plus(GRACE).plus(GRACE).plusMillis(200));
 
@@ -101,7 +102,7 @@ class KeyLifetimeTest {
         for (int i = 0; i < appends; i++) {
             Thread.sleep(IDLE.toMillis() / 2);
             assertThat(store.append(thread, Message.chat(CREATED_AT, "m" + i).from(REQUESTER)
-                    .withId(MessageId.of(Integer.toString(100 + i))), IDLE)).as("append %d", i).isEqualTo(AppendOutcome.APPENDED);
+                    .withId(MessageId.of(Integer.toString(100 + i))), IDLE, ConversationLimits.defaults())).as("append %d", i).isEqualTo(AppendOutcome.APPENDED);
         }
 
         assertThat(store.find(thread).orElseThrow().history()).hasSize(appends);

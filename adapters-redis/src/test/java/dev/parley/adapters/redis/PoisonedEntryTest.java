@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.domain.conversation.ClaimedConversation;
 import dev.parley.domain.conversation.Conversation;
+import dev.parley.domain.conversation.ConversationLimits;
 import dev.parley.domain.conversation.Message;
 import dev.parley.domain.id.ThreadId;
 import dev.parley.domain.testing.MutableClock;
@@ -90,7 +91,7 @@ class PoisonedEntryTest {
         for (int i = 0; i < 200; i++) {
             ThreadId thread = ThreadId.of(Integer.toString(3000 + i));
             store.create(Conversation.start(thread, GUILD, GUILD_NAME, REQUESTER, CREATED_AT), IDLE);
-            store.append(thread, Message.chat(CREATED_AT, "message of " + thread).from(REQUESTER), IDLE);
+            store.append(thread, Message.chat(CREATED_AT, "message of " + thread).from(REQUESTER), IDLE, ConversationLimits.defaults());
         }
         // What a newer version might write: a message type this one does not know.
         TestConnections.shared().sync().rpush(new RedisKeys(options.keyPrefix(), 1).history(POISONED),

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.parley.adapters.redis.testing.RedisServer;
 import dev.parley.domain.StorageUnavailableException;
 import dev.parley.domain.conversation.Conversation;
+import dev.parley.domain.conversation.ConversationLimits;
 import dev.parley.domain.conversation.Message;
 import dev.parley.domain.id.ThreadId;
 import dev.parley.domain.testing.MutableClock;
@@ -103,7 +104,7 @@ class RedisObserverTest {
             ThreadId vanished = ThreadId.of("201");
             store.create(conversation("200"), IDLE);
             store.create(conversation("201"), IDLE);
-            store.append(vanished, Message.chat(CREATED_AT, "gone").from(REQUESTER), IDLE);
+            store.append(vanished, Message.chat(CREATED_AT, "gone").from(REQUESTER), IDLE, ConversationLimits.defaults());
             redis.live().sync().rpush(keys.history(poisoned), "{\"at\":\"2025-11-25T10:30:00Z\",\"type\":\"voice_note\",\"content\":\"x\"}");
             // What the keys' TTL does to a conversation no sweeper claimed within the grace period.
             redis.live().sync().del(keys.conversation(vanished), keys.history(vanished));

@@ -11,6 +11,7 @@ import dev.parley.adapters.redis.testing.RedisServer;
 import dev.parley.domain.StorageUnavailableException;
 import dev.parley.domain.conversation.AppendOutcome;
 import dev.parley.domain.conversation.Conversation;
+import dev.parley.domain.conversation.ConversationLimits;
 import dev.parley.domain.conversation.Message;
 import dev.parley.domain.id.ThreadId;
 import io.lettuce.core.RedisCommandTimeoutException;
@@ -86,7 +87,7 @@ class RedisOutageTest {
             stored.put(thread, new CopyOnWriteArrayList<>());
             for (int i = 0; i < 5; i++) {
                 Message m = Message.chat(CREATED_AT.plusSeconds(i), "before " + i).from(REQUESTER);
-                store.append(thread, m, IDLE);
+                store.append(thread, m, IDLE, ConversationLimits.defaults());
                 stored.get(thread).add(m);
             }
         }
@@ -104,7 +105,7 @@ class RedisOutageTest {
                     attempted.get(thread).add(m);
                     long start = System.nanoTime();
                     try {
-                        assertThat(store.append(thread, m, IDLE)).isEqualTo(AppendOutcome.APPENDED);
+                        assertThat(store.append(thread, m, IDLE, ConversationLimits.defaults())).isEqualTo(AppendOutcome.APPENDED);
                         stored.get(thread).add(m);
                     } catch (StorageUnavailableException e) {
                         failureMillis.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
@@ -182,7 +183,7 @@ class RedisOutageTest {
 
         assertThat(store.create(Conversation.start(thread, GUILD, GUILD_NAME, REQUESTER, CREATED_AT), IDLE)).isTrue();
         admin.scriptFlush();
-        assertThat(store.append(thread, Message.chat(CREATED_AT, "after flush").from(REQUESTER), IDLE))
+        assertThat(store.append(thread, Message.chat(CREATED_AT, "after flush").from(REQUESTER), IDLE, ConversationLimits.defaults()))
                 .isEqualTo(AppendOutcome.APPENDED);
 
         assertThat(store.find(thread).orElseThrow().history()).extracting(Message::content).containsExactly("after flush");
@@ -195,7 +196,7 @@ class RedisOutageTest {
         Message m = Message.chat(CREATED_AT, "while down").from(REQUESTER);
         return List.of(
                 () -> store.create(Conversation.start(thread, GUILD, GUILD_NAME, REQUESTER, CREATED_AT), IDLE),
-                () -> store.append(thread, m, IDLE),
+                () -> store.append(thread, m, IDLE, ConversationLimits.defaults()),
                 () -> store.updateSummary(thread, "summary"),
                 () -> store.find(thread),
                 () -> store.exists(thread),

@@ -10,6 +10,7 @@ import dev.parley.adapters.redis.testing.RedisServer;
 import dev.parley.domain.avatar.AvatarId;
 import dev.parley.domain.conversation.ClaimedConversation;
 import dev.parley.domain.conversation.Conversation;
+import dev.parley.domain.conversation.ConversationLimits;
 import dev.parley.domain.conversation.Message;
 import dev.parley.domain.id.ChannelId;
 import dev.parley.domain.id.MessageId;
@@ -101,7 +102,7 @@ class ScriptsDeclareTheirKeysTest {
             ThreadId id = ThreadId.of(thread);
             store.create(Conversation.start(id, GUILD, GUILD_NAME, REQUESTER, CREATED_AT)
                     .append(Message.chat(CREATED_AT, "first").withId(MessageId.of("1" + thread))).conversation(), idle);
-            store.append(id, Message.chat(CREATED_AT, "second").from(REQUESTER).withId(MessageId.of("2" + thread)), idle);
+            store.append(id, Message.chat(CREATED_AT, "second").from(REQUESTER).withId(MessageId.of("2" + thread)), idle, ConversationLimits.defaults());
             store.updateSummary(id, "summary");
         }
         store.remove(ThreadId.of("13"));

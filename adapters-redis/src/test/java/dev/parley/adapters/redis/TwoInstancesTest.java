@@ -10,6 +10,7 @@ import dev.parley.adapters.redis.testing.RedisServer;
 import dev.parley.domain.conversation.AppendOutcome;
 import dev.parley.domain.conversation.ClaimedConversation;
 import dev.parley.domain.conversation.Conversation;
+import dev.parley.domain.conversation.ConversationLimits;
 import dev.parley.domain.conversation.Message;
 import dev.parley.domain.testing.Concurrently;
 import dev.parley.domain.id.MessageId;
@@ -70,9 +71,9 @@ class TwoInstancesTest {
             for (int i = 0; i < perWriter; i++) {
                 Message m = Message.chat(CREATED_AT.plusMillis(i), writer + ":" + i).from(REQUESTER)
                         .withId(MessageId.of(Long.toString(1_000_000L * (writer + 1) + i)));
-                assertThat(own.append(thread, m, LONG)).isEqualTo(AppendOutcome.APPENDED);
+                assertThat(own.append(thread, m, LONG, ConversationLimits.defaults())).isEqualTo(AppendOutcome.APPENDED);
                 // The same Discord message delivered again, to the other instance.
-                assertThat(other.append(thread, m, LONG)).isEqualTo(AppendOutcome.DUPLICATE);
+                assertThat(other.append(thread, m, LONG, ConversationLimits.defaults())).isEqualTo(AppendOutcome.DUPLICATE);
             }
         });
 
@@ -136,7 +137,7 @@ class TwoInstancesTest {
                     }
                     RedisConversationStore via = instances.get(random.nextInt(instances.size()));
                     Message m = Message.chat(CREATED_AT.plusSeconds(round), "t" + t + " r" + round).from(REQUESTER);
-                    AppendOutcome outcome = via.append(thread, m, idle);
+                    AppendOutcome outcome = via.append(thread, m, idle, ConversationLimits.defaults());
                     // What the application does: the old one went idle, so a new conversation starts. On a
                     // stalled machine even the new one can go idle before the append; every one started is
                     // still checked below to be archived exactly once.
@@ -145,7 +146,7 @@ class TwoInstancesTest {
                         Conversation fresh = Conversation.start(thread, GUILD, GUILD_NAME, REQUESTER, CREATED_AT.plusSeconds(1000L * n));
                         assertThat(via.create(fresh, idle)).isTrue();
                         started.get(thread).add(fresh);
-                        outcome = via.append(thread, m, idle);
+                        outcome = via.append(thread, m, idle, ConversationLimits.defaults());
                     }
                     assertThat(outcome).isEqualTo(AppendOutcome.APPENDED);
                     accepted.computeIfAbsent(thread, k -> new ArrayList<>()).add(m);
@@ -185,7 +186,7 @@ class TwoInstancesTest {
         Duration lease = Duration.ofSeconds(4);
         doomed.create(Conversation.start(thread, GUILD, GUILD_NAME, REQUESTER, CREATED_AT), idle);
         for (int i = 0; i < 3; i++) {
-            doomed.append(thread, Message.chat(CREATED_AT.plusSeconds(i), "m" + i).from(REQUESTER), idle);
+            doomed.append(thread, Message.chat(CREATED_AT.plusSeconds(i), "m" + i).from(REQUESTER), idle, ConversationLimits.defaults());
         }
         Thread.sleep(300);
         ClaimedConversation taken = doomed.claimIdle(10, lease).getFirst();

@@ -10,13 +10,16 @@ import java.util.Comparator;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
  * The threads whose latest archive write on this instance failed, until a write of theirs succeeds.
- * An entry not failed again for {@code forgetAfter} is dropped: by then the idle sweep (this
- * instance's or, with a shared store, another's) has had several tries, so the failure is either
- * still being refreshed or was cured elsewhere. That keeps the record bounded by the
- * conversations that are failing now.
+ * An entry not failed again for {@code forgetAfter} is dropped only if its conversation is no longer
+ * pending here (neither live nor held by this instance for a retry): a live conversation whose
+ * save failed may stay active, and so unswept and untried, for any time, and is still unsaveable;
+ * one gone from both places was archived, discarded or removed elsewhere (a shared store's other
+ * instance retries its claims). That keeps the record bounded by the conversations that are
+ * failing now.
  */
 final class ArchiveFailures {
 
@@ -38,12 +41,16 @@ final class ArchiveFailures {
         failing.remove(thread);
     }
 
-    UnsavedConversations unsaved(int max) {
+    /**
+     * The failing threads, at most {@code max} named; {@code pending} tells whether a thread not
+     * failed again for {@code forgetAfter} still waits for a write (it is asked about those only).
+     */
+    UnsavedConversations unsaved(int max, Predicate<ThreadId> pending) {
         if (max < 0) {
             throw new IllegalArgumentException("max must not be negative, got " + max);
         }
         Instant horizon = clock.instant().minus(forgetAfter);
-        failing.values().removeIf(failure -> failure.last().isBefore(horizon));
+        failing.entrySet().removeIf(e -> e.getValue().last().isBefore(horizon) && !pending.test(e.getKey()));
         var entries = failing.entrySet().stream()
                 .sorted(Comparator.comparing((Map.Entry<ThreadId, Failure> e) -> e.getValue().first())
                         .thenComparing(e -> e.getKey().value()))

@@ -67,15 +67,14 @@ public final class ConversationArchiving
             String name = archive.save(conversation);
             failures.saved(thread);
             return name;
-        } catch (RuntimeException e) {
-            failures.failed(thread);
-            throw e;
-        } catch (VirtualMachineError e) {
-            // Only this request's conversation is affected: answer it as a failed write, keep the service up.
+        } catch (RuntimeException | VirtualMachineError e) {
+            // Whatever the write threw, only this request's conversation is affected: one ERROR line
+            // naming the thread (never a message that may quote its contents), answered as a failed
+            // write that its answerer does not log again; the service stays up.
             failures.failed(thread);
             String problem = ArchiveFailures.describe(e);
             LOG.log(Level.ERROR, "could not save the conversation of thread {0}: {1}; it stays live", thread.value(), problem);
-            throw new StorageUnavailableException("could not save the conversation of thread " + thread.value() + ": " + problem);
+            throw StorageUnavailableException.alreadyLogged("could not save the conversation of thread " + thread.value() + ": " + problem);
         }
     }
 
@@ -141,7 +140,19 @@ public final class ConversationArchiving
 
     @Override
     public UnsavedConversations unsaved(int max) {
-        return failures.unsaved(max);
+        return failures.unsaved(max, this::pending);
+    }
+
+    /** Whether a thread still waits for a write here: live, or claimed by this instance and held for a retry. */
+    private boolean pending(ThreadId thread) {
+        if (unsaved.values().stream().anyMatch(claimed -> claimed.conversation().threadId().equals(thread))) {
+            return true;
+        }
+        try {
+            return store.exists(thread);
+        } catch (RuntimeException e) {
+            return true; // cannot tell (storage outage): keep listing it rather than report it cured
+        }
     }
 
     /** How many failed claims this service holds for a retry at shutdown (for tests of the bound). */
@@ -165,10 +176,6 @@ public final class ConversationArchiving
                 archive.save(conversation);
                 failures.saved(thread);
             }
-            store.acknowledge(claimed.claimId());
-            unsaved.remove(claimed.claimId());
-            LOG.log(Level.DEBUG, "idle conversation in thread {0} cleaned up ({1})", thread, settings.cleanup());
-            return true;
         } catch (RuntimeException | VirtualMachineError e) {
             // Stays claimed and is handed out again when the lease ends. Only a store in this
             // process needs the copy (to retry at shutdown): a shared store hands the claim to
@@ -181,6 +188,20 @@ public final class ConversationArchiving
                     + " when its {2} s lease ends", thread.value(), ArchiveFailures.describe(e), String.valueOf(settings.claimLease().toSeconds()));
             return false;
         }
+        // Written (or deliberately discarded): whatever the acknowledgement does, the conversation is
+        // safe, so it is no archive failure and needs no retry from here. An unreleased claim is
+        // handed out again after its lease and archived a second time, a harmless duplicate file.
+        unsaved.remove(claimed.claimId());
+        try {
+            store.acknowledge(claimed.claimId());
+        } catch (RuntimeException | VirtualMachineError e) {
+            LOG.log(Level.WARNING, "idle conversation of thread {0} archived, but the claim could not be released: {1};"
+                    + " it is handed out again when its {2} s lease ends", thread.value(), ArchiveFailures.describe(e),
+                    String.valueOf(settings.claimLease().toSeconds()));
+            return true;
+        }
+        LOG.log(Level.DEBUG, "idle conversation in thread {0} cleaned up ({1})", thread, settings.cleanup());
+        return true;
     }
 
     /** Saves one live conversation; empty if it is no longer live. Never throws, whatever the conversation does. */

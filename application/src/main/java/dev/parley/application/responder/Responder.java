@@ -113,16 +113,10 @@ public final class Responder implements HandleChannelMessage, RespondInChannel {
     /**
      * @param summarizer keeps the avatars' channel summaries ({@link ChannelSummarizer}, on its background executor)
      * @param idleTime   the idle time of the conversations this starts ({@code ConversationSettings.idleTime()})
+     * @param limits     what a message and a conversation may hold ({@code ConversationSettings.limits()}, the
+     *     configured ones; there is no constructor that defaults them): a message breaking them is refused
+     *     before anything is recorded
      * @param pause      how a paced reply waits ({@link Pause#sleeping()} in production)
-     */
-    public Responder(ResponderPorts ports, ChannelSummarizer summarizer, ReplyRules rules, ResponderSettings settings, Duration idleTime,
-            Clock clock, Pause pause) {
-        this(ports, summarizer, rules, settings, idleTime, ConversationLimits.defaults(), clock, pause);
-    }
-
-    /**
-     * @param limits what a message and a conversation may hold ({@code ConversationSettings.limits()}): a
-     *     message breaking them is refused before anything is recorded
      */
     public Responder(ResponderPorts ports, ChannelSummarizer summarizer, ReplyRules rules, ResponderSettings settings, Duration idleTime,
             ConversationLimits limits, Clock clock, Pause pause) {
@@ -245,9 +239,14 @@ public final class Responder implements HandleChannelMessage, RespondInChannel {
         try {
             limits.check(part);
             AppendOutcome outcome = store.append(thread, part, idleTime, limits);
-            refused = outcome == AppendOutcome.MESSAGE_LIMIT || outcome == AppendOutcome.BYTE_LIMIT
-                    ? new ConversationFullException(thread, outcome, limits).getMessage()
-                    : null;
+            refused = switch (outcome) {
+                case MESSAGE_LIMIT, BYTE_LIMIT -> new ConversationFullException(thread, outcome, limits).getMessage();
+                // Archived (or removed) while the reply was being written and posted: it is in the
+                // channel but in no conversation.
+                case NO_CONVERSATION -> "thread " + thread.value() + " has no live conversation any more (archived or removed"
+                        + " while the reply was posted)";
+                default -> null;
+            };
         } catch (InvalidInputException e) {
             refused = e.getMessage();
         }

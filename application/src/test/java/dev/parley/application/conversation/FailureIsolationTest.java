@@ -175,4 +175,54 @@ class FailureIsolationTest {
         assertThat(unsaved.count()).isEqualTo(30);
         assertThat(unsaved.threads()).extracting(ThreadId::value).containsExactly("2000", "2001", "2002", "2003", "2004");
     }
+
+    @Test
+    void aLiveConversationWhoseSaveFailedStaysListedWhileItStaysActiveAndUnsaveable() {
+        startThree();
+        archive.breakFor(BAD, () -> new OutOfMemoryError("Java heap space"));
+        archiving.saveAll();
+        Duration forgetAfter = settings.idleTime().plus(settings.claimLease().multipliedBy(3));
+        Duration step = settings.idleTime().dividedBy(2);
+
+        // Active all along: never idle, so never swept and retried, and still unsaveable.
+        for (Duration passed = Duration.ZERO; passed.compareTo(forgetAfter.plus(step)) <= 0; passed = passed.plus(step)) {
+            clock.advance(step);
+            live.add(BAD, Message.chat(clock.instant(), SECRET).from(REQUESTER));
+        }
+
+        assertThat(archiving.unsaved(10).threads()).containsExactly(BAD);
+        assertThat(live.isLive(BAD)).isTrue();
+        store.remove(BAD);
+        assertThat(archiving.unsaved(10)).as("gone from live state and unclaimed: forgotten").isEqualTo(UnsavedConversations.NONE);
+    }
+
+    @Test
+    void anArchivedConversationWhoseClaimCannotBeReleasedIsNoArchiveFailure() {
+        ConversationArchiving releaseFails = new ConversationArchiving(new ClaimReleaseFailingStore(store), archive, settings, clock);
+        startThree();
+        clock.advance(settings.idleTime());
+
+        assertThat(releaseFails.sweep()).as("all three written").isEqualTo(3);
+
+        assertThat(archive.timesSaved(BAD)).isEqualTo(1);
+        assertThat(log.lines(Level.SEVERE)).isEmpty();
+        assertThat(log.lines(Level.WARNING)).hasSize(3)
+                .allMatch(line -> line.contains("archived, but the claim could not be released") && !line.contains(SECRET));
+        assertThat(releaseFails.unsaved(10)).isEqualTo(UnsavedConversations.NONE);
+        assertThat(releaseFails.heldForRetry()).isZero();
+    }
+
+    @Test
+    void savingOneWhoseWriteThrowsAnyExceptionAnswersAsAFailedWriteInOneLineWithoutItsContents() {
+        startThree();
+        archive.breakFor(BAD, () -> new IllegalStateException("cannot write " + SECRET));
+
+        assertThatThrownBy(() -> archiving.save(BAD)).isInstanceOfSatisfying(StorageUnavailableException.class, e -> {
+            assertThat(e).hasMessage("could not save the conversation of thread 1001: IllegalStateException");
+            assertThat(e.logged()).as("its answerer does not log it again").isTrue();
+        });
+
+        assertOneErrorLineNaming(BAD, "IllegalStateException");
+        assertThat(live.isLive(BAD)).isTrue();
+    }
 }

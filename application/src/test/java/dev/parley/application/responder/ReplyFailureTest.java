@@ -32,8 +32,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ReplyFailureTest {
 
+    private static final Duration HASTY_TIMEOUT = Duration.ofMillis(1500);
     private static FakeOpenAi fake;
+    /** For every case but the timeout: a loaded machine's pause must not turn a failure into a timeout. */
     private static OpenAiLanguageModel model;
+    /** Only for the timeout case, whose fake answers long after this client's timeout. */
+    private static OpenAiLanguageModel hasty;
     private ResponderRig rig;
     private ResponderRig.Channel channel;
     private ResponderRig.Events events;
@@ -42,14 +46,13 @@ class ReplyFailureTest {
     static void startFake() {
         fake = FakeOpenAi.start();
         // The first calls of a JVM pay for class loading and the connection, which on a loaded machine can
-        // exceed the short timeout under test: warm up through a patient client first, then this one.
-        try (OpenAiLanguageModel patient = ResponderRig.modelOf(fake, Duration.ofSeconds(30))) {
-            patient.complete(warmUp());
-        }
-        model = ResponderRig.modelOf(fake, Duration.ofMillis(1500));
+        // exceed the short timeout under test: warm up through the patient client first, then the hasty one.
+        model = ResponderRig.modelOf(fake, Duration.ofSeconds(30));
+        model.complete(warmUp());
+        hasty = ResponderRig.modelOf(fake, HASTY_TIMEOUT);
         for (int attempt = 1; ; attempt++) {
             try {
-                model.complete(warmUp());
+                hasty.complete(warmUp());
                 return;
             } catch (RuntimeException slowStart) {
                 if (attempt == 5) {
@@ -67,6 +70,7 @@ class ReplyFailureTest {
 
     @AfterAll
     static void stopFake() {
+        hasty.close();
         model.close();
         fake.close();
     }
@@ -84,13 +88,16 @@ class ReplyFailureTest {
                 Arguments.of(FakeResponse.status(500), SkipReason.MODEL_FAILED),
                 Arguments.of(FakeResponse.status(401), SkipReason.MODEL_FAILED),
                 Arguments.of(FakeResponse.status(429).withRetryAfter("1"), SkipReason.MODEL_RATE_LIMITED),
-                Arguments.of(FakeResponse.text("too late").after(Duration.ofSeconds(4)), SkipReason.MODEL_TIMEOUT),
+                Arguments.of(FakeResponse.text("too late").after(HASTY_TIMEOUT.multipliedBy(3)), SkipReason.MODEL_TIMEOUT),
                 Arguments.of(FakeResponse.text("   "), SkipReason.EMPTY_REPLY));
     }
 
     @ParameterizedTest(name = "{1}")
     @MethodSource("failures")
     void aFailedModelCallPostsAndRecordsNothingAndGivesTheCooldownsBack(FakeResponse failure, SkipReason reason) {
+        if (reason == SkipReason.MODEL_TIMEOUT) {
+            rig = new ResponderRig(hasty, ReplyRules.defaults(), ResponderSettings.defaults());
+        }
         fake.enqueue(failure);
 
         rig.responder.handle(rig.fromAlice("1001", "Ava?"), channel, events);

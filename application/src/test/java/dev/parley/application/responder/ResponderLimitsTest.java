@@ -80,7 +80,7 @@ class ResponderLimitsTest {
         rig.store.create(Conversation.start(THREAD, GUILD, "Guild", ALICE, rig.clock.instant()), Duration.ofMinutes(5));
         List<Message> held = List.of(Message.chat(rig.clock.instant(), "one"), Message.chat(rig.clock.instant(), "two"),
                 Message.chat(rig.clock.instant(), "three"));
-        held.forEach(message -> rig.store.append(THREAD, message, Duration.ofMinutes(5)));
+        held.forEach(message -> rig.store.append(THREAD, message, Duration.ofMinutes(5), ConversationLimits.defaults()));
 
         assertThatThrownBy(() -> rig.responder.handle(rig.fromAlice("1001", "hi Ava, are you there?"), new ResponderRig.Channel(), events))
                 .isInstanceOfSatisfying(ConversationFullException.class, e -> assertThat(e.limit()).isEqualTo(AppendOutcome.MESSAGE_LIMIT));
@@ -88,5 +88,42 @@ class ResponderLimitsTest {
         assertThat(rig.history()).isEqualTo(held);
         assertThat(events.of(ChannelEvent.Replied.class)).isEmpty();
         assertThat(fake.callCount()).isZero();
+    }
+
+    @Test
+    void aReplyPostedAfterItsConversationLeftLiveStateIsLoggedInOneLine() {
+        fake.enqueue(dev.parley.adapters.llm.testing.FakeResponse.text("Morning, Alice!"));
+        ResponderRig.Channel channel = new ResponderRig.Channel();
+        channel.whilePosting = () -> rig.store.remove(THREAD); // archived by the idle sweep meanwhile
+        java.util.List<java.util.logging.LogRecord> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(Responder.class.getName());
+        java.util.logging.Handler handler = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                if (record.getLevel().equals(java.util.logging.Level.WARNING)) {
+                    warnings.add(record);
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        logger.addHandler(handler);
+        try {
+            rig.responder.handle(rig.fromAlice("1001", "hi Ava"), channel, events);
+        } finally {
+            logger.removeHandler(handler);
+        }
+
+        assertThat(channel.posted).hasSize(1);
+        assertThat(warnings).extracting(r -> java.text.MessageFormat.format(r.getMessage(), r.getParameters()))
+                .singleElement().asString()
+                .contains("ava").contains(ResponderRig.CHANNEL.value()).contains("no live conversation")
+                .doesNotContain("Morning, Alice!");
     }
 }

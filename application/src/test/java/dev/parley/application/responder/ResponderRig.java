@@ -158,9 +158,13 @@ final class ResponderRig {
         boolean failing;
         boolean givesIds = true;
         Function<Integer, List<ChannelMessage>> historyOf = limit -> platformHistory;
+        /** Runs as each post is made: what happens elsewhere meanwhile. */
+        Runnable whilePosting = () -> {
+        };
 
         @Override
         public List<MessageId> post(AvatarReply reply) {
+            whilePosting.run();
             if (failing) {
                 throw new IllegalStateException("the platform refused the post");
             }

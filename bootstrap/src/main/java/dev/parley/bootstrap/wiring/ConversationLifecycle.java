@@ -20,9 +20,9 @@ import java.time.Instant;
 /**
  * Parley's start and end: logs the one start-up line once the server answers, and on shutdown
  * (SIGTERM or context close, after the HTTP server has stopped taking requests) first closes the
- * Discord bot's gateway (so no message arrives during the save), then runs
- * {@link SaveBeforeShutdown} (which decides what to save), logs what it did, then stops the idle
- * sweeper.
+ * Discord bot's gateway (so no message arrives during the save), then stops the idle sweeper
+ * (waiting for a sweep under way, so no conversation is between live state and the archive), then
+ * runs {@link SaveBeforeShutdown} (which decides what to save) and logs what it did.
  */
 @Context
 final class ConversationLifecycle implements ApplicationEventListener<ServerStartupEvent> {
@@ -74,9 +74,21 @@ final class ConversationLifecycle implements ApplicationEventListener<ServerStar
     void shutdown() {
         try {
             discord.close();
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Closing the Discord bot failed ({0}: {1}); saving the conversations anyway",
-                    e.getClass().getSimpleName(), e.getMessage());
+        } catch (RuntimeException | Error e) {
+            // An Error too (a JDA thread's OutOfMemoryError, a missing class): the sweeper close and
+            // the save below must run whatever the bot did. One line, the kind only: a message
+            // may quote whatever the bot choked on.
+            LOG.log(Level.WARNING, "Closing the Discord bot failed ({0}); saving the conversations anyway",
+                    e.getClass().getSimpleName());
+        }
+        // The sweeper stops before the save, waiting for a sweep under way: a conversation that
+        // sweep took out of live state is then either archived or held for the save's retry. A
+        // save running beside the sweep would miss it in both places, and lose it.
+        try {
+            sweeper.close();
+        } catch (RuntimeException | VirtualMachineError e) {
+            LOG.log(Level.WARNING, "Stopping the idle sweeper failed ({0}); saving the conversations anyway",
+                    e.getClass().getSimpleName());
         }
         try {
             switch (saveBeforeShutdown.save()) {
@@ -94,8 +106,6 @@ final class ConversationLifecycle implements ApplicationEventListener<ServerStar
             // in one line and go on stopping: a shutdown that throws here would skip the rest.
             LOG.log(Level.ERROR, "Parley stopping: the shutdown save failed ({0}); conversations not yet saved are lost"
                     + " with this process", e.getClass().getSimpleName());
-        } finally {
-            sweeper.close();
         }
     }
 }

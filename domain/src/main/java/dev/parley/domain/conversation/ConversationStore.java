@@ -35,15 +35,9 @@ public interface ConversationStore {
      * Adds {@code message} to the end of the thread's history (updating {@code updatedAt} and the
      * participants as {@link Conversation#append} does) and moves the idle deadline to
      * {@code idleTime} from now. A message whose id is already in the history is not added again.
-     * Holds the conversation to {@link ConversationLimits#defaults()}; see {@link #append(ThreadId, Message, Duration, ConversationLimits)}.
-     */
-    default AppendOutcome append(ThreadId threadId, Message message, Duration idleTime) {
-        return append(threadId, message, idleTime, ConversationLimits.defaults());
-    }
-
-    /**
-     * As {@link #append(ThreadId, Message, Duration)}, in the same atomic step refusing a message the
-     * conversation has no room for under {@code limits} ({@link ConversationLimits#refusal}):
+     * In the same atomic step it refuses a message the conversation has no room for under
+     * {@code limits} (the configured ones: there is no default here, so no caller holds a
+     * conversation to other limits by omission; {@link ConversationLimits#refusal}):
      * {@link AppendOutcome#MESSAGE_LIMIT} or {@link AppendOutcome#BYTE_LIMIT}, with nothing changed,
      * not even the idle deadline. A replay of a message it holds is {@link AppendOutcome#DUPLICATE}
      * however full it is.

@@ -75,7 +75,7 @@ public abstract class ConversationStoreContract {
     @Test
     void creatingAnExistingThreadChangesNothing() {
         store().create(EchoExamples.newConversation(), idle());
-        store().append(THREAD, EchoExamples.hello(), idle());
+        store().append(THREAD, EchoExamples.hello(), idle(), ConversationLimits.defaults());
 
         Conversation other = Conversation.start(THREAD, GUILD, "Another", OTHER_USER, CREATED_AT.plusSeconds(60));
         assertThat(store().create(other, idle())).isFalse();
@@ -90,7 +90,7 @@ public abstract class ConversationStoreContract {
         assertThat(store().exists(THREAD)).isFalse();
         assertThat(store().remove(THREAD)).isFalse();
         assertThat(store().updateSummary(THREAD, "x")).isFalse();
-        assertThat(store().append(THREAD, EchoExamples.hello(), idle())).isEqualTo(AppendOutcome.NO_CONVERSATION);
+        assertThat(store().append(THREAD, EchoExamples.hello(), idle(), ConversationLimits.defaults())).isEqualTo(AppendOutcome.NO_CONVERSATION);
         assertThat(store().exists(THREAD)).isFalse();
     }
 
@@ -100,7 +100,7 @@ public abstract class ConversationStoreContract {
         List<Message> messages = EchoExamples.oneOfEachType();
 
         for (Message message : messages) {
-            assertThat(store().append(THREAD, message, idle())).isEqualTo(AppendOutcome.APPENDED);
+            assertThat(store().append(THREAD, message, idle(), ConversationLimits.defaults())).isEqualTo(AppendOutcome.APPENDED);
         }
 
         Conversation expected = EchoExamples.newConversation();
@@ -114,11 +114,11 @@ public abstract class ConversationStoreContract {
     void participantsAreTheRequesterThenNewSendersInOrderOfFirstAppearance() {
         store().create(EchoExamples.newConversation(), idle());
 
-        store().append(THREAD, chat(1), idle());
-        store().append(THREAD, Message.chat(CREATED_AT.plusSeconds(2), "ai reply"), idle());
-        store().append(THREAD, chat(3).from(OTHER_USER), idle());
-        store().append(THREAD, chat(4), idle());
-        store().append(THREAD, chat(5).from(OTHER_USER), idle());
+        store().append(THREAD, chat(1), idle(), ConversationLimits.defaults());
+        store().append(THREAD, Message.chat(CREATED_AT.plusSeconds(2), "ai reply"), idle(), ConversationLimits.defaults());
+        store().append(THREAD, chat(3).from(OTHER_USER), idle(), ConversationLimits.defaults());
+        store().append(THREAD, chat(4), idle(), ConversationLimits.defaults());
+        store().append(THREAD, chat(5).from(OTHER_USER), idle(), ConversationLimits.defaults());
 
         assertThat(store().find(THREAD).orElseThrow().participants()).containsExactly(REQUESTER, OTHER_USER);
     }
@@ -127,8 +127,8 @@ public abstract class ConversationStoreContract {
     void updatedAtIsTheLatestMessageTime() {
         store().create(EchoExamples.newConversation(), idle());
 
-        store().append(THREAD, chat(30), idle());
-        store().append(THREAD, chat(10), idle());
+        store().append(THREAD, chat(30), idle(), ConversationLimits.defaults());
+        store().append(THREAD, chat(10), idle(), ConversationLimits.defaults());
 
         assertThat(store().find(THREAD).orElseThrow().updatedAt()).isEqualTo(CREATED_AT.plusSeconds(30));
     }
@@ -138,10 +138,10 @@ public abstract class ConversationStoreContract {
         store().create(EchoExamples.newConversation(), idle());
         Message withId = EchoExamples.hello().withId(MessageId.of("1311111111111111111"));
 
-        assertThat(store().append(THREAD, withId, idle())).isEqualTo(AppendOutcome.APPENDED);
-        assertThat(store().append(THREAD, withId, idle())).isEqualTo(AppendOutcome.DUPLICATE);
-        assertThat(store().append(THREAD, EchoExamples.hello(), idle())).isEqualTo(AppendOutcome.APPENDED);
-        assertThat(store().append(THREAD, EchoExamples.hello(), idle()))
+        assertThat(store().append(THREAD, withId, idle(), ConversationLimits.defaults())).isEqualTo(AppendOutcome.APPENDED);
+        assertThat(store().append(THREAD, withId, idle(), ConversationLimits.defaults())).isEqualTo(AppendOutcome.DUPLICATE);
+        assertThat(store().append(THREAD, EchoExamples.hello(), idle(), ConversationLimits.defaults())).isEqualTo(AppendOutcome.APPENDED);
+        assertThat(store().append(THREAD, EchoExamples.hello(), idle(), ConversationLimits.defaults()))
                 .as("messages without an id are never taken for replays")
                 .isEqualTo(AppendOutcome.APPENDED);
 
@@ -192,7 +192,7 @@ public abstract class ConversationStoreContract {
     @Test
     void idleConversationIsClaimedOnceWithItsFullHistoryAndLeavesLiveState() {
         store().create(EchoExamples.newConversation(), idle());
-        store().append(THREAD, EchoExamples.hello(), idle());
+        store().append(THREAD, EchoExamples.hello(), idle(), ConversationLimits.defaults());
         elapse(idle().plusMillis(idle().toMillis() / 2));
 
         List<ClaimedConversation> claimed = store().claimIdle(10, LONG_LEASE);
@@ -211,7 +211,7 @@ public abstract class ConversationStoreContract {
 
         for (int i = 0; i < 3; i++) {
             elapse(step);
-            store().append(THREAD, chat(i), idle());
+            store().append(THREAD, chat(i), idle(), ConversationLimits.defaults());
             assertThat(store().claimIdle(10, lease())).as("claimed after append %d", i).isEmpty();
         }
         elapse(idle().plus(step));
@@ -267,13 +267,13 @@ public abstract class ConversationStoreContract {
     @Test
     void aThreadStartsAFreshConversationWhileItsOldOneAwaitsArchiving() {
         store().create(EchoExamples.newConversation(), idle());
-        store().append(THREAD, chat(1), idle());
+        store().append(THREAD, chat(1), idle(), ConversationLimits.defaults());
         elapse(idle().plus(idle()));
         ClaimedConversation old = store().claimIdle(10, lease()).getFirst();
 
         Conversation fresh = Conversation.start(THREAD, GUILD, GUILD_NAME, REQUESTER, CREATED_AT.plusSeconds(3600));
         assertThat(store().create(fresh, idle())).isTrue();
-        store().append(THREAD, chat(2), idle());
+        store().append(THREAD, chat(2), idle(), ConversationLimits.defaults());
         elapse(idle().plus(idle()));
         List<ClaimedConversation> next = store().claimIdle(10, lease());
 
@@ -297,8 +297,8 @@ public abstract class ConversationStoreContract {
         Concurrently.run(writers, writer -> {
             for (int i = 0; i < perWriter; i++) {
                 Message m = Message.chat(CREATED_AT.plusMillis(i), writer + ":" + i).from(REQUESTER);
-                assertThat(store().append(ThreadId.of("300"), m, idle())).isEqualTo(AppendOutcome.APPENDED);
-                assertThat(store().append(ThreadId.of("31" + writer), m, idle())).isEqualTo(AppendOutcome.APPENDED);
+                assertThat(store().append(ThreadId.of("300"), m, idle(), ConversationLimits.defaults())).isEqualTo(AppendOutcome.APPENDED);
+                assertThat(store().append(ThreadId.of("31" + writer), m, idle(), ConversationLimits.defaults())).isEqualTo(AppendOutcome.APPENDED);
             }
         });
 
@@ -347,9 +347,9 @@ public abstract class ConversationStoreContract {
     void overviewsGiveEveryLiveConversationWithItsMessageCountWithoutItsHistory() {
         store().create(EchoExamples.newConversation(), idle());
         for (Message message : EchoExamples.oneOfEachType()) {
-            store().append(THREAD, message, idle());
+            store().append(THREAD, message, idle(), ConversationLimits.defaults());
         }
-        store().append(THREAD, chat(90).from(OTHER_USER), idle());
+        store().append(THREAD, chat(90).from(OTHER_USER), idle(), ConversationLimits.defaults());
         store().updateSummary(THREAD, "a summary");
         store().create(conversation("601"), idle());
         store().create(conversation("602"), idle());
@@ -370,9 +370,9 @@ public abstract class ConversationStoreContract {
     void theTailIsTheLastMessagesWithTheWholeHistorysLength() {
         store().create(EchoExamples.newConversation(), idle());
         for (int i = 1; i <= 7; i++) {
-            store().append(THREAD, chat(i), idle());
+            store().append(THREAD, chat(i), idle(), ConversationLimits.defaults());
         }
-        store().append(THREAD, EchoExamples.avatarReply(), idle());
+        store().append(THREAD, EchoExamples.avatarReply(), idle(), ConversationLimits.defaults());
         store().updateSummary(THREAD, "a summary");
 
         ConversationTail tail = store().tail(THREAD, 3).orElseThrow();
@@ -387,8 +387,8 @@ public abstract class ConversationStoreContract {
     @Test
     void aTailLongerThanTheHistoryHoldsItAllAndAnEmptyTailOnlyTheLength() {
         store().create(EchoExamples.newConversation(), idle());
-        store().append(THREAD, chat(1), idle());
-        store().append(THREAD, chat(2), idle());
+        store().append(THREAD, chat(1), idle(), ConversationLimits.defaults());
+        store().append(THREAD, chat(2), idle(), ConversationLimits.defaults());
 
         assertThat(store().tail(THREAD, 50).orElseThrow().recent()).containsExactly(chat(1), chat(2));
         ConversationTail none = store().tail(THREAD, 0).orElseThrow();
