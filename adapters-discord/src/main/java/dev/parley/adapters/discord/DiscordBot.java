@@ -70,8 +70,14 @@ public final class DiscordBot implements AutoCloseable {
      * @param readyTimeout          how long {@link #start()} waits for every shard to be ready
      * @param closeTimeout          how long {@link #close()} waits, in all, for messages in hand and the shards
      * @param maxMessagesInHand     at most this many messages are handled at once; more are dropped with a warning
+     * @param maxMessagesPerChannel at most this many of one channel's (or thread's) messages are in hand at once,
+     *                              running or queued behind each other; more of that channel's are dropped, so a
+     *                              flooded channel never takes the room of the others
      */
-    public record Limits(Duration readyTimeout, Duration closeTimeout, int maxMessagesInHand) {
+    public record Limits(Duration readyTimeout, Duration closeTimeout, int maxMessagesInHand, int maxMessagesPerChannel) {
+
+        /** At most this many of one channel's messages in hand by default. */
+        public static final int DEFAULT_MAX_MESSAGES_PER_CHANNEL = 20;
 
         public Limits {
             Objects.requireNonNull(readyTimeout, "readyTimeout == null");
@@ -82,11 +88,19 @@ public final class DiscordBot implements AutoCloseable {
             if (maxMessagesInHand < 1) {
                 throw new IllegalArgumentException("maxMessagesInHand must be at least 1, got " + maxMessagesInHand);
             }
+            if (maxMessagesPerChannel < 1) {
+                throw new IllegalArgumentException("maxMessagesPerChannel must be at least 1, got " + maxMessagesPerChannel);
+            }
         }
 
-        /** 60 s to be ready, 10 s to close, 1,000 messages in hand. */
+        /** These limits with {@link #DEFAULT_MAX_MESSAGES_PER_CHANNEL} (or fewer, if fewer are in hand in all). */
+        public Limits(Duration readyTimeout, Duration closeTimeout, int maxMessagesInHand) {
+            this(readyTimeout, closeTimeout, maxMessagesInHand, Math.min(Math.max(1, maxMessagesInHand), DEFAULT_MAX_MESSAGES_PER_CHANNEL));
+        }
+
+        /** 60 s to be ready, 10 s to close, 1,000 messages in hand, 20 of them per channel. */
         public static Limits defaults() {
-            return new Limits(Duration.ofSeconds(60), Duration.ofSeconds(10), 1_000);
+            return new Limits(Duration.ofSeconds(60), Duration.ofSeconds(10), 1_000, DEFAULT_MAX_MESSAGES_PER_CHANNEL);
         }
     }
 
@@ -118,7 +132,7 @@ public final class DiscordBot implements AutoCloseable {
                 settings.gatewayUrl().map(URI::toString));
         BotRules rules = new BotRules(settings.channels(), settings.replyToBots(), settings.threadFlow(), settings.defaultAvatar());
         this.listener = new MessageListener(rules, outlet, new ChannelMessageHandling(useCase, outlet, observer),
-                Objects.requireNonNull(clock, "clock == null"), limits.maxMessagesInHand(), observer);
+                Objects.requireNonNull(clock, "clock == null"), limits.maxMessagesInHand(), limits.maxMessagesPerChannel(), observer);
     }
 
     /**
