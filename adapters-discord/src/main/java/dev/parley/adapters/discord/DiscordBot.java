@@ -132,7 +132,7 @@ public final class DiscordBot implements AutoCloseable {
     }
 
     /**
-     * @param clock the clock of the hourly permission warnings
+     * @param clock the clock of the hourly warnings (missing permissions, full conversations)
      */
     public DiscordBot(DiscordSettings settings, HandleChannelMessage useCase, ChannelWebhooks webhooks, IdentifyPacing pacing,
             Clock clock, Limits limits) {
@@ -140,7 +140,7 @@ public final class DiscordBot implements AutoCloseable {
     }
 
     /**
-     * @param clock    the clock of the hourly permission warnings
+     * @param clock    the clock of the hourly warnings (missing permissions, full conversations)
      * @param observer told of gateway events, messages handled, posts, 429s and missing permissions (metrics)
      */
     public DiscordBot(DiscordSettings settings, HandleChannelMessage useCase, ChannelWebhooks webhooks, IdentifyPacing pacing,
@@ -153,8 +153,9 @@ public final class DiscordBot implements AutoCloseable {
         this.sessions = new PacedSessionController(Objects.requireNonNull(pacing, "pacing == null"),
                 settings.gatewayUrl().map(URI::toString));
         BotRules rules = new BotRules(settings.channels(), settings.replyToBots(), settings.threadFlow(), settings.defaultAvatar());
-        this.listener = new MessageListener(rules, outlet, new ChannelMessageHandling(useCase, outlet, observer),
-                Objects.requireNonNull(clock, "clock == null"), limits.maxMessagesInHand(), limits.maxMessagesPerChannel(), observer);
+        Objects.requireNonNull(clock, "clock == null");
+        this.listener = new MessageListener(rules, outlet, new ChannelMessageHandling(useCase, outlet, observer, clock), clock,
+                limits.maxMessagesInHand(), limits.maxMessagesPerChannel(), observer);
     }
 
     /** The limits this bot runs with. */
