@@ -28,7 +28,7 @@ class DiscordBotCloseDuringStartTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
     /** Far longer than the test waits: a close that waited for it would fail the test. */
-    private static final Duration READY_TIMEOUT = Duration.ofMinutes(10);
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
 
     private final List<AutoCloseable> toClose = new CopyOnWriteArrayList<>();
 
@@ -68,7 +68,7 @@ class DiscordBotCloseDuringStartTest {
 
     private void assertClosesPromptlyEndingTheStart(DiscordBot bot, CompletableFuture<Throwable> start) throws Exception {
         CompletableFuture<Void> close = CompletableFuture.runAsync(bot::close);
-        // Without the close waking the start, both wait out the start's timeouts (10 minutes, or the check's 10 s).
+        // Without the close waking the start, both wait out the start's timeouts (3 minutes, or the check's 10 s).
         close.get(WAIT.toSeconds(), TimeUnit.SECONDS);
         Throwable failure = start.get(WAIT.toSeconds(), TimeUnit.SECONDS);
         assertThat(failure).isInstanceOf(DiscordStartException.class);
