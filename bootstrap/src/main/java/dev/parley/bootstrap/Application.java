@@ -54,7 +54,9 @@ public final class Application {
                 case TOKEN_REFUSED -> DiscordSettingsFactory.TOKEN + " or DISCORD_TOKEN";
                 case UNREACHABLE -> DiscordSettingsFactory.API_URL;
                 case INTENTS_REFUSED -> "the bot's Message Content intent";
-                case NOT_READY -> DiscordSettingsFactory.GATEWAY_URL + " and " + DiscordSettingsFactory.SHARDS_TOTAL;
+                case NOT_READY -> DiscordSettingsFactory.GATEWAY_URL + ", " + DiscordSettingsFactory.SHARDS_TOTAL + " and "
+                        + DiscordSettingsFactory.READY_TIMEOUT;
+                case CLOSED -> "nothing: Parley was stopping";
             };
         }
     }

@@ -19,6 +19,8 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.events.RawGatewayEvent;
@@ -60,18 +62,29 @@ public final class DiscordBot implements AutoCloseable {
     private final MessageListener listener;
     private final BotObserver observer;
     private final Object lifecycle = new Object();
-    private ShardManager shards;
+    /** Watches the shards come up; {@link #close()} wakes its wait without taking the lifecycle lock. */
+    private final ShardStartup startup = new ShardStartup();
+    /** Completed by {@link #close()}: wakes the check before the start, which holds the lifecycle lock. */
+    private final CompletableFuture<Void> closing = new CompletableFuture<>();
+    private volatile ShardManager shards;
     private boolean started;
     private boolean closed;
 
     /**
      * How long the bot waits for Discord and how much it takes on at once.
      *
-     * @param readyTimeout          how long {@link #start()} waits for every shard to be ready
+     * @param readyTimeout          how long {@link #start()} waits for every shard to be ready, plus one identify
+     *                              window (5 s) per shard this instance runs: see {@link #readyTimeoutFor(int)}
      * @param closeTimeout          how long {@link #close()} waits, in all, for messages in hand and the shards
      * @param maxMessagesInHand     at most this many messages are handled at once; more are dropped with a warning
+     * @param maxMessagesPerChannel at most this many of one channel's (or thread's) messages are in hand at once,
+     *                              running or queued behind each other; more of that channel's are dropped, so a
+     *                              flooded channel never takes the room of the others
      */
-    public record Limits(Duration readyTimeout, Duration closeTimeout, int maxMessagesInHand) {
+    public record Limits(Duration readyTimeout, Duration closeTimeout, int maxMessagesInHand, int maxMessagesPerChannel) {
+
+        /** At most this many of one channel's messages in hand by default. */
+        public static final int DEFAULT_MAX_MESSAGES_PER_CHANNEL = 20;
 
         public Limits {
             Objects.requireNonNull(readyTimeout, "readyTimeout == null");
@@ -82,11 +95,34 @@ public final class DiscordBot implements AutoCloseable {
             if (maxMessagesInHand < 1) {
                 throw new IllegalArgumentException("maxMessagesInHand must be at least 1, got " + maxMessagesInHand);
             }
+            if (maxMessagesPerChannel < 1) {
+                throw new IllegalArgumentException("maxMessagesPerChannel must be at least 1, got " + maxMessagesPerChannel);
+            }
         }
 
-        /** 60 s to be ready, 10 s to close, 1,000 messages in hand. */
+        /** These limits with {@link #DEFAULT_MAX_MESSAGES_PER_CHANNEL} (or fewer, if fewer are in hand in all). */
+        public Limits(Duration readyTimeout, Duration closeTimeout, int maxMessagesInHand) {
+            this(readyTimeout, closeTimeout, maxMessagesInHand, Math.min(Math.max(1, maxMessagesInHand), DEFAULT_MAX_MESSAGES_PER_CHANNEL));
+        }
+
+        /**
+         * How long {@link #start()} waits for {@code shards} shards: {@link #readyTimeout()} plus
+         * {@link PacedSessionController#IDENTIFY_WINDOW} (5 s) per shard. The shards of an identify
+         * bucket identify one at a time, 5 s apart (shared between the instances), so a fixed wait
+         * would fail every start of more shards than fit in it.
+         */
+        public Duration readyTimeoutFor(int shards) {
+            return readyTimeout.plus(PacedSessionController.IDENTIFY_WINDOW.multipliedBy(Math.max(0, shards)));
+        }
+
+        /** These limits with {@code timeout} as the ready timeout's base. */
+        public Limits withReadyTimeout(Duration timeout) {
+            return new Limits(timeout, closeTimeout, maxMessagesInHand, maxMessagesPerChannel);
+        }
+
+        /** 60 s (plus 5 s per shard) to be ready, 10 s to close, 1,000 messages in hand, 20 of them per channel. */
         public static Limits defaults() {
-            return new Limits(Duration.ofSeconds(60), Duration.ofSeconds(10), 1_000);
+            return new Limits(Duration.ofSeconds(60), Duration.ofSeconds(10), 1_000, DEFAULT_MAX_MESSAGES_PER_CHANNEL);
         }
     }
 
@@ -96,7 +132,7 @@ public final class DiscordBot implements AutoCloseable {
     }
 
     /**
-     * @param clock the clock of the hourly permission warnings
+     * @param clock the clock of the hourly warnings (missing permissions, full conversations)
      */
     public DiscordBot(DiscordSettings settings, HandleChannelMessage useCase, ChannelWebhooks webhooks, IdentifyPacing pacing,
             Clock clock, Limits limits) {
@@ -104,7 +140,7 @@ public final class DiscordBot implements AutoCloseable {
     }
 
     /**
-     * @param clock    the clock of the hourly permission warnings
+     * @param clock    the clock of the hourly warnings (missing permissions, full conversations)
      * @param observer told of gateway events, messages handled, posts, 429s and missing permissions (metrics)
      */
     public DiscordBot(DiscordSettings settings, HandleChannelMessage useCase, ChannelWebhooks webhooks, IdentifyPacing pacing,
@@ -117,17 +153,24 @@ public final class DiscordBot implements AutoCloseable {
         this.sessions = new PacedSessionController(Objects.requireNonNull(pacing, "pacing == null"),
                 settings.gatewayUrl().map(URI::toString));
         BotRules rules = new BotRules(settings.channels(), settings.replyToBots(), settings.threadFlow(), settings.defaultAvatar());
-        this.listener = new MessageListener(rules, outlet, new ChannelMessageHandling(useCase, outlet, observer),
-                Objects.requireNonNull(clock, "clock == null"), limits.maxMessagesInHand(), observer);
+        Objects.requireNonNull(clock, "clock == null");
+        this.listener = new MessageListener(rules, outlet, new ChannelMessageHandling(useCase, outlet, observer, clock), clock,
+                limits.maxMessagesInHand(), limits.maxMessagesPerChannel(), observer);
+    }
+
+    /** The limits this bot runs with. */
+    public Limits limits() {
+        return limits;
     }
 
     /**
      * Connects and waits until every shard of this instance is ready (at most
-     * {@link Limits#readyTimeout()}).
+     * {@link Limits#readyTimeoutFor(int)} the shards it runs).
      *
      * @throws DiscordStartException if the token is refused (401), Discord cannot be reached, the
-     *                               intents are refused, or the shards are not ready in time; the
-     *                               bot is closed again
+     *                               intents are refused, the shards are not ready in time, or
+     *                               {@link #close()} was called meanwhile (reason
+     *                               {@link DiscordStartException.Reason#CLOSED}); the bot is closed again
      * @throws IllegalStateException if it was started or closed before
      */
     public void start() {
@@ -145,7 +188,10 @@ public final class DiscordBot implements AutoCloseable {
                 closeQuietly();
                 throw e;
             }
-            ShardStartup startup = new ShardStartup();
+            if (closing.isDone()) {
+                closeQuietly();
+                throw closedWhileStarting(null);
+            }
             DefaultShardManagerBuilder builder = DefaultShardManagerBuilder.createLight(settings.token(), INTENTS)
                     .setRestConfig(new RestConfig().setBaseUrl(settings.apiUrl().toString()))
                     .setSessionController(sessions)
@@ -191,7 +237,7 @@ public final class DiscordBot implements AutoCloseable {
             int expected = settings.shardCount(shards.getShardsTotal());
             DiscordStartException failure;
             try {
-                failure = startup.await(expected, limits.readyTimeout());
+                failure = startup.await(expected, limits.readyTimeoutFor(expected));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 closeQuietly();
@@ -215,12 +261,22 @@ public final class DiscordBot implements AutoCloseable {
         URI me = settings.apiUrl().resolve("users/@me");
         int status;
         try (HttpClient http = HttpClient.newBuilder().connectTimeout(PREFLIGHT_TIMEOUT).build()) {
-            status = http.send(HttpRequest.newBuilder(me).timeout(PREFLIGHT_TIMEOUT).header("Authorization", "Bot " + settings.token())
-                    .GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException e) {
-            throw new DiscordStartException(DiscordStartException.Reason.UNREACHABLE, "Cannot reach Discord at " + settings.apiUrl()
-                    + " (" + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())
-                    + "): check the API URL and the network", e);
+            CompletableFuture<HttpResponse<Void>> answer = http.sendAsync(HttpRequest.newBuilder(me).timeout(PREFLIGHT_TIMEOUT)
+                    .header("Authorization", "Bot " + settings.token()).GET().build(), HttpResponse.BodyHandlers.discarding());
+            // Whichever comes first: Discord's answer, or close() (a SIGTERM must not wait out the timeouts).
+            CompletableFuture.anyOf(answer, closing).exceptionally(failed -> null).get();
+            if (!answer.isDone()) {
+                answer.cancel(true);
+                throw closedWhileStarting(null);
+            }
+            status = answer.get().statusCode();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (!(cause instanceof IOException io)) {
+                throw new DiscordStartException(DiscordStartException.Reason.UNREACHABLE, "Cannot reach Discord at " + settings.apiUrl()
+                        + " (" + cause.getClass().getSimpleName() + "): check the API URL and the network", cause);
+            }
+            throw unreachable(io);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DiscordStartException(DiscordStartException.Reason.UNREACHABLE, "Interrupted while reaching Discord", e);
@@ -229,6 +285,16 @@ public final class DiscordBot implements AutoCloseable {
             throw new DiscordStartException(DiscordStartException.Reason.TOKEN_REFUSED,
                     "Discord refused the bot token (401 Unauthorized): check the token");
         }
+    }
+
+    private DiscordStartException unreachable(IOException e) {
+        return new DiscordStartException(DiscordStartException.Reason.UNREACHABLE, "Cannot reach Discord at " + settings.apiUrl()
+                + " (" + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())
+                + "): check the API URL and the network", e);
+    }
+
+    private static DiscordStartException closedWhileStarting(Throwable cause) {
+        return new DiscordStartException(DiscordStartException.Reason.CLOSED, "The Discord bot was closed while it started", cause);
     }
 
     /** Whether every shard this instance runs is connected (for a health check). */
@@ -241,10 +307,16 @@ public final class DiscordBot implements AutoCloseable {
     /**
      * Stops taking messages, waits for those in hand, then closes the gateway and waits for every
      * shard to shut down, all within {@link Limits#closeTimeout()}; what is still running then is
-     * interrupted. Safe to call more than once, and on a bot that never started.
+     * interrupted. Safe to call more than once, and on a bot that never started. A {@link #start()}
+     * in progress gives up at once (it throws a {@link DiscordStartException} with reason
+     * {@link DiscordStartException.Reason#CLOSED}) and closes what it opened.
      */
     @Override
     public void close() {
+        // A start in progress holds the lock while it waits for Discord: wake it first, so it gives
+        // up at once and closes what it opened instead of holding a shutdown up for its timeouts.
+        closing.complete(null);
+        startup.abort();
         synchronized (lifecycle) {
             if (closed) {
                 return;

@@ -18,7 +18,9 @@ public final class DiscordStartException extends RuntimeException {
         /** Discord refused the privileged Message Content intent. */
         INTENTS_REFUSED,
         /** The shards did not all become ready in time, or one shut down first. */
-        NOT_READY
+        NOT_READY,
+        /** {@link DiscordBot#close()} was called while the bot started (the process is stopping). */
+        CLOSED
     }
 
     private final Reason reason;

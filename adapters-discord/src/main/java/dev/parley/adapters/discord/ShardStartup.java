@@ -23,6 +23,7 @@ final class ShardStartup extends ListenerAdapter {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private volatile DiscordStartException failure;
+    private volatile boolean aborted;
 
     @Override
     public void onStatusChange(StatusChangeEvent event) {
@@ -49,15 +50,24 @@ final class ShardStartup extends ListenerAdapter {
         signal();
     }
 
+    /** Ends a wait in progress, and any later one, at once: the bot is closing. */
+    void abort() {
+        aborted = true;
+        signal();
+    }
+
     /**
      * Waits until {@code count} shards are ready (answers null) or one failed first, or the timeout
-     * passed (answers why).
+     * passed, or {@link #abort()} was called (answers why).
      */
     DiscordStartException await(int count, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         lock.lock();
         try {
             while (ready.size() < count && failure == null) {
+                if (aborted) {
+                    return new DiscordStartException(DiscordStartException.Reason.CLOSED, "The Discord bot was closed while it started");
+                }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     return new DiscordStartException(DiscordStartException.Reason.NOT_READY, ready.size() + " of " + count

@@ -287,6 +287,30 @@ class DiscordBotTest {
     }
 
     @Test
+    void aFullConversationIsWarnedAboutOnceAnHourPerChannelNotForEveryMessage() throws Exception {
+        discord();
+        try (CapturedLog warnings = CapturedLog.of("dev.parley.adapters.discord.bot.ChannelMessageHandling")) {
+            DiscordBot bot = startBot(s -> s);
+
+            discord.message(GENERAL).from(ALICE).content("Zoe? #full").send();
+            assertThat(warnings.awaitLines(1, WAIT).getFirst()).startsWith("WARNING").contains(Long.toString(GENERAL))
+                    .contains("limit of").doesNotContain("Zoe?");
+
+            discord.message(GENERAL).from(ALICE).content("Zoe?? #full").send();
+            discord.message(GENERAL).from(ALICE).content("Zoe??? #full").send();
+            // One lane per channel: once this later message is answered, the two before it were handled.
+            discord.message(GENERAL).from(ALICE).content("Zoe, hello").send();
+            discord.awaitWebhookPosts(1, WAIT);
+            assertThat(warnings.lines()).as("within the hour").hasSize(1);
+
+            clock.advance(Duration.ofHours(1));
+            discord.message(GENERAL).from(ALICE).content("Zoe!? #full").send();
+            assertThat(warnings.awaitLines(2, WAIT).get(1)).contains(Long.toString(GENERAL)).contains("limit of");
+            bot.close();
+        }
+    }
+
+    @Test
     void aChannelWithoutManageWebhooksGetsNothingPostedAndOneWarningAnHourNamingIt() throws Exception {
         discord();
         try (CapturedLog warnings = CapturedLog.of("dev.parley.adapters.discord.bot.PermissionWarnings")) {

@@ -5,10 +5,14 @@ import dev.parley.application.port.in.ChannelEvent;
 import dev.parley.application.port.in.ChannelEvents;
 import dev.parley.application.port.in.ChannelMessage;
 import dev.parley.application.port.in.ChannelReplies;
+import dev.parley.application.port.in.ConversationFullException;
 import dev.parley.application.port.in.HandleChannelMessage;
 import dev.parley.domain.avatar.Avatar;
 import dev.parley.domain.avatar.AvatarId;
+import dev.parley.domain.conversation.AppendOutcome;
+import dev.parley.domain.conversation.ConversationLimits;
 import dev.parley.domain.id.MessageId;
+import dev.parley.domain.id.ThreadId;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +25,8 @@ import java.util.regex.Pattern;
  * A stand-in for the responder (the real use case lands with the responder's issue), just enough
  * to drive the bot: every avatar named in a message (as a whole word) or summoned answers with a
  * fixed text. Markers in the message ask for more: {@code #chunks=3} answers in three chunks,
- * {@code #ping} answers with an {@code @everyone} and a role mention, {@code #history} reads the
+ * {@code #ping} answers with an {@code @everyone} and a role mention, {@code #full} throws as the
+ * responder does for a conversation at its limit, {@code #history} reads the
  * channel's history, {@code #block} waits until {@link #release()}. It records what it handled.
  */
 final class StandInResponder implements HandleChannelMessage {
@@ -45,6 +50,10 @@ final class StandInResponder implements HandleChannelMessage {
         try {
             events.on(new ChannelEvent.Recorded(message.id(), false));
             String text = message.content();
+            if (text.contains("#full")) {
+                throw new ConversationFullException(ThreadId.of(message.channel().value()), AppendOutcome.MESSAGE_LIMIT,
+                        ConversationLimits.defaults());
+            }
             if (text.contains("#block")) {
                 blocking.countDown();
                 released.await(1, TimeUnit.MINUTES);

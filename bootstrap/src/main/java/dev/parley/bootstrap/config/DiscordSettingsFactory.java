@@ -5,6 +5,7 @@ import dev.parley.domain.avatar.AvatarId;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.env.Environment;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -34,6 +35,7 @@ public final class DiscordSettingsFactory {
     public static final String REPLY_TO_BOTS = "parley.discord.reply-to-bots";
     public static final String THREAD_FLOW = "parley.discord.thread-flow";
     public static final String DEFAULT_AVATAR = "parley.discord.default-avatar";
+    public static final String READY_TIMEOUT = "parley.discord.ready-timeout";
 
     @Context
     DiscordConfiguration discordConfiguration(Environment environment) {
@@ -57,7 +59,9 @@ public final class DiscordSettingsFactory {
             settings = settings.withDefaultAvatar(avatar.get());
         }
         boolean flow = threadFlow.orElse(avatar.isPresent());
-        return new DiscordConfiguration(Optional.of(settings.withThreadFlow(flow)));
+        Optional<Duration> readyTimeout = text(environment, READY_TIMEOUT).map(v -> Durations.parsePositive(READY_TIMEOUT, v));
+        DiscordConfiguration configuration = new DiscordConfiguration(Optional.of(settings.withThreadFlow(flow)));
+        return readyTimeout.map(timeout -> new DiscordConfiguration(configuration.settings(), timeout)).orElse(configuration);
     }
 
     private static DiscordSettings shards(DiscordSettings settings, Environment environment) {

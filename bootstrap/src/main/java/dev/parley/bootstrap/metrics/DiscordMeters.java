@@ -29,7 +29,7 @@ final class DiscordMeters implements BotObserver {
         this.handled = Meters.latency("parley.discord.messages.handled", description).tag("outcome", "ok").register(registry);
         this.failed = Meters.latency("parley.discord.messages.handled", description).tag("outcome", "failed").register(registry);
         this.dropped = Counter.builder("parley.discord.messages.dropped")
-                .description("Trigger messages dropped because too many were in hand").register(registry);
+                .description("Trigger messages dropped: too many in hand (in all, or of one channel), or the bot closing").register(registry);
         this.posted = Counter.builder("parley.discord.chunks.posted")
                 .description("Reply chunks posted through channel webhooks").register(registry);
         this.rateLimited = Counter.builder("parley.discord.rate.limited")

@@ -2,6 +2,7 @@ package dev.parley.bootstrap.wiring;
 
 import dev.parley.adapters.discord.DiscordBot;
 import dev.parley.adapters.discord.DiscordSettings;
+import dev.parley.adapters.discord.DiscordStartException;
 import dev.parley.adapters.discord.bot.BotObserver;
 import dev.parley.application.responder.Responder;
 import dev.parley.bootstrap.config.DiscordConfiguration;
@@ -72,11 +73,20 @@ public final class DiscordBotRunner implements ApplicationEventListener<ServerSt
             if (closed || bot != null) {
                 return;
             }
-            bot = new DiscordBot(settings, responder.get(), webhooks.get(), pacing.get(), clock, DiscordBot.Limits.defaults(),
+            bot = new DiscordBot(settings, responder.get(), webhooks.get(), pacing.get(), clock, configuration.limits(),
                     observer.isPresent() ? observer.get() : BotObserver.NONE);
             started = bot;
         }
-        started.start();
+        try {
+            started.start();
+        } catch (DiscordStartException e) {
+            if (e.reason() != DiscordStartException.Reason.CLOSED) {
+                throw e;
+            }
+            // Stopped while it connected (SIGTERM): not a failed start, the shutdown goes on.
+            LOG.log(Level.INFO, "Discord bot not started: Parley is stopping");
+            return;
+        }
         ready = true;
     }
 

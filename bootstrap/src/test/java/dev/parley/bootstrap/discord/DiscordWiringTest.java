@@ -11,10 +11,12 @@ import dev.parley.adapters.discord.testing.FailOnErrorLogs;
 import dev.parley.adapters.discord.testing.FakeDiscord;
 import dev.parley.adapters.llm.testing.FakeOpenAi;
 import dev.parley.adapters.llm.testing.FakeResponse;
+import dev.parley.bootstrap.config.DiscordConfiguration;
 import dev.parley.bootstrap.config.FailureCauses;
 import dev.parley.bootstrap.config.InvalidConfigurationException;
 import dev.parley.bootstrap.http.RunningParley;
 import dev.parley.bootstrap.http.TempArchive;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,6 +84,8 @@ class DiscordWiringTest {
         "parley.discord.reply-to-bots| maybe          | parley.discord.reply-to-bots",
         "parley.discord.thread-flow  | on             | parley.discord.thread-flow",
         "parley.discord.default-avatar | not an id    | parley.discord.default-avatar",
+        "parley.discord.ready-timeout | soon          | parley.discord.ready-timeout",
+        "parley.discord.ready-timeout | 0s            | parley.discord.ready-timeout",
     })
     void aBadDiscordSettingStopsTheStartNamingItsKey(String key, String value, String named) {
         Map<String, Object> properties = Map.of("parley.discord.token", "a-token-never-shown", key, value);
@@ -107,13 +111,23 @@ class DiscordWiringTest {
 
             bot.parley.stop();
 
-            assertThat(bot.discord.openGatewayConnections()).isZero();
+            // The socket's close reaches the fake a moment after JDA's shutdown returns.
+            bot.discord.await(() -> bot.discord.openGatewayConnections() == 0, WAIT, () -> "the gateway connection to close");
             List<String> lines = logs.lines();
             int closed = indexOf(lines, "Discord bot stopped");
             int saved = indexOf(lines, "Parley stopping: saved 1 of 1");
             assertThat(closed).as("gateway closed, in %s", lines).isNotNegative();
             assertThat(saved).as("conversation saved, in %s", lines).isGreaterThan(closed);
             assertThat(TempArchive.files(bot.parley.archive())).hasSize(1);
+        }
+    }
+
+    @Test
+    void theReadyTimeoutKeySetsTheBaseOfTheBotsWaitForItsShards() throws Exception {
+        try (DiscordParley bot = DiscordParley.start(Map.of("parley.discord.ready-timeout", "90s"))) {
+            DiscordConfiguration configuration = bot.parley.context().getBean(DiscordConfiguration.class);
+            assertThat(configuration.limits().readyTimeout()).isEqualTo(Duration.ofSeconds(90));
+            assertThat(configuration.limits().readyTimeoutFor(4)).isEqualTo(Duration.ofSeconds(110));
         }
     }
 

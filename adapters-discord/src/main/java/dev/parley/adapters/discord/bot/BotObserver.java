@@ -34,7 +34,7 @@ public interface BotObserver {
     default void messageHandled(Duration took, boolean failed) {
     }
 
-    /** A trigger message was dropped: too many messages in hand. */
+    /** A trigger message was dropped: too many messages in hand (in all, or of its channel), or the bot is closing. */
     default void messageDropped() {
     }
 

@@ -18,8 +18,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * answered in the order Discord delivered them, and a slow channel holds up no other.
  *
  * <p>At most {@code limit} tasks are in hand at once, queued or running: handling blocks for the
- * model and for paced replies, so a flood would otherwise pile up memory without bound. A task over
- * the limit is dropped (the event thread never waits), with a warning at most once a minute.
+ * model and for paced replies, so a flood would otherwise pile up memory without bound. A lane
+ * holds at most {@code laneLimit} of them, so one busy channel, whose tasks queue behind each
+ * other, drops its own excess and cannot take the slots every other channel needs. A task over
+ * either limit is dropped (the event thread never waits), with a warning at most once a minute.
  */
 final class BoundedHandling {
 
@@ -27,6 +29,7 @@ final class BoundedHandling {
     private static final long WARN_EVERY_NANOS = Duration.ofMinutes(1).toNanos();
 
     private final int limit;
+    private final int laneLimit;
     private final BotObserver observer;
     private final Semaphore slots;
     private final ExecutorService threads = Executors.newThreadPerTaskExecutor(
@@ -37,36 +40,51 @@ final class BoundedHandling {
     private final AtomicLong nextWarning = new AtomicLong(System.nanoTime());
 
     BoundedHandling(int limit) {
-        this(limit, BotObserver.NONE);
+        this(limit, limit, BotObserver.NONE);
     }
 
-    BoundedHandling(int limit, BotObserver observer) {
+    BoundedHandling(int limit, int laneLimit, BotObserver observer) {
         if (limit < 1) {
             throw new IllegalArgumentException("at least one message must be handled at a time, got " + limit);
         }
+        if (laneLimit < 1) {
+            throw new IllegalArgumentException("a channel must be allowed at least one message in hand, got " + laneLimit);
+        }
         this.limit = limit;
+        this.laneLimit = laneLimit;
         this.observer = Objects.requireNonNull(observer, "observer == null");
         this.slots = new Semaphore(limit);
     }
 
     /**
-     * Queues {@code task} at the end of lane {@code lane} if a slot is free, starting the lane's
-     * thread when it had no work; answers false (and counts a drop) otherwise or after {@link #drain}.
+     * Queues {@code task} at the end of lane {@code lane} if a slot is free and the lane holds fewer
+     * than {@code laneLimit}, starting the lane's thread when it had no work; answers false (and
+     * counts a drop) otherwise or after {@link #drain}.
      */
     boolean submit(long lane, Runnable task) {
         Objects.requireNonNull(task, "task == null");
         if (!slots.tryAcquire()) {
-            observer.messageDropped();
-            dropped(" (" + limit + " already in hand)");
+            dropped(1, "messages arrive faster than Parley handles them (" + limit + " already in hand)");
             return false;
         }
         boolean[] first = new boolean[1];
+        boolean[] full = new boolean[1];
         lanes.compute(lane, (key, queue) -> {
+            if (queue != null && queue.size() >= laneLimit) {
+                full[0] = true;
+                return queue;
+            }
             ArrayDeque<Runnable> tasks = queue == null ? new ArrayDeque<>() : queue;
             first[0] = queue == null;
             tasks.addLast(task);
             return tasks;
         });
+        if (full[0]) {
+            slots.release();
+            // Names the channel (or thread) only: never a message's contents.
+            dropped(1, "channel " + lane + " already has " + laneLimit + " of its messages in hand");
+            return false;
+        }
         if (!first[0]) {
             return true; // the lane's thread takes it after the tasks before it
         }
@@ -76,7 +94,9 @@ final class BoundedHandling {
         } catch (RejectedExecutionException e) {
             // Closing: nothing runs this lane any more; give its slots back.
             ArrayDeque<Runnable> abandoned = lanes.remove(lane);
-            slots.release(abandoned == null ? 1 : abandoned.size());
+            int lost = abandoned == null ? 1 : abandoned.size();
+            slots.release(lost);
+            dropped(lost, "the bot is closing");
             return false;
         }
     }
@@ -127,12 +147,15 @@ final class BoundedHandling {
         return limit - slots.availablePermits();
     }
 
-    private void dropped(String why) {
-        long count = dropped.incrementAndGet();
+    private void dropped(int lost, String why) {
+        for (int i = 0; i < lost; i++) {
+            observer.messageDropped();
+        }
+        long count = dropped.addAndGet(lost);
         long now = System.nanoTime();
         long due = nextWarning.get();
         if (now - due >= 0 && nextWarning.compareAndSet(due, now + WARN_EVERY_NANOS)) {
-            LOG.log(System.Logger.Level.WARNING, "Discord messages arrive faster than Parley handles them: dropped {0} so far{1}",
+            LOG.log(System.Logger.Level.WARNING, "Dropped Discord messages ({0} so far), the latest because {1}",
                     count, why);
         }
     }

@@ -4,12 +4,14 @@ import dev.parley.application.port.in.AvatarReply;
 import dev.parley.application.port.in.ChannelEvent;
 import dev.parley.application.port.in.ChannelMessage;
 import dev.parley.application.port.in.ChannelReplies;
+import dev.parley.application.port.in.ConversationFullException;
 import dev.parley.application.port.in.HandleChannelMessage;
 import dev.parley.domain.avatar.AvatarId;
 import dev.parley.domain.id.ChannelId;
 import dev.parley.domain.id.GuildId;
 import dev.parley.domain.id.MessageId;
 import dev.parley.domain.id.UserId;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,18 +36,26 @@ public final class ChannelMessageHandling {
     static final int MAX_HISTORY = 100;
     private static final System.Logger LOG = System.getLogger(ChannelMessageHandling.class.getName());
 
+    /** A channel whose conversation is full is warned about at most this often. */
+    static final Duration FULL_WARNING_INTERVAL = Duration.ofHours(1);
+
     private final HandleChannelMessage useCase;
     private final ChannelOutlet outlet;
     private final BotObserver observer;
+    private final OncePerChannel fullWarnings;
 
     public ChannelMessageHandling(HandleChannelMessage useCase, ChannelOutlet outlet) {
-        this(useCase, outlet, BotObserver.NONE);
+        this(useCase, outlet, BotObserver.NONE, Clock.systemUTC());
     }
 
-    public ChannelMessageHandling(HandleChannelMessage useCase, ChannelOutlet outlet, BotObserver observer) {
+    /**
+     * @param clock the clock of the hourly warning about a full conversation
+     */
+    public ChannelMessageHandling(HandleChannelMessage useCase, ChannelOutlet outlet, BotObserver observer, Clock clock) {
         this.useCase = Objects.requireNonNull(useCase, "useCase == null");
         this.outlet = Objects.requireNonNull(outlet, "outlet == null");
         this.observer = Objects.requireNonNull(observer, "observer == null");
+        this.fullWarnings = new OncePerChannel(clock, FULL_WARNING_INTERVAL);
     }
 
     /**
@@ -61,6 +71,13 @@ public final class ChannelMessageHandling {
         try {
             ChannelMessage message = toChannelMessage(trigger, channel, summoned);
             useCase.handle(message, new DiscordReplies(where, trigger.getId(), channel), this::log);
+        } catch (ConversationFullException e) {
+            // Every later message of the channel meets the same full conversation until it goes idle: warn hourly, not each time.
+            failed = true;
+            if (fullWarnings.due(where.getIdLong())) {
+                LOG.log(System.Logger.Level.WARNING, "Discord channel {0}: {1}; its messages are neither recorded nor answered until the "
+                        + "conversation goes idle and is archived (this warning repeats at most hourly per channel)", channel, e.getMessage());
+            }
         } catch (RuntimeException e) {
             failed = true;
             LOG.log(System.Logger.Level.WARNING, "Handling Discord message {0} in channel {1} failed: {2}: {3}",

@@ -50,17 +50,21 @@ public final class MessageListener extends ListenerAdapter {
     private volatile boolean accepting = true;
 
     public MessageListener(BotRules rules, ChannelOutlet outlet, ChannelMessageHandling handling, Clock clock, int maxInHand) {
-        this(rules, outlet, handling, clock, maxInHand, BotObserver.NONE);
+        this(rules, outlet, handling, clock, maxInHand, maxInHand, BotObserver.NONE);
     }
 
+    /**
+     * @param maxInHand           messages in hand at once, every channel together; more are dropped
+     * @param maxInHandPerChannel messages in hand at once for one channel or thread; more of its messages are dropped
+     */
     public MessageListener(BotRules rules, ChannelOutlet outlet, ChannelMessageHandling handling, Clock clock, int maxInHand,
-            BotObserver observer) {
+            int maxInHandPerChannel, BotObserver observer) {
         this.rules = Objects.requireNonNull(rules, "rules == null");
         this.outlet = Objects.requireNonNull(outlet, "outlet == null");
         this.handling = Objects.requireNonNull(handling, "handling == null");
         this.observer = Objects.requireNonNull(observer, "observer == null");
         this.warnings = new PermissionWarnings(clock);
-        this.running = new BoundedHandling(maxInHand, observer);
+        this.running = new BoundedHandling(maxInHand, maxInHandPerChannel, observer);
     }
 
     @Override

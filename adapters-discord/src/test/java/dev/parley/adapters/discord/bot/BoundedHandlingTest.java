@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-/** Lanes: one channel's messages in arrival order, one at a time; channels side by side; a bound on all of them. */
+/** Lanes: one channel's messages in arrival order, one at a time; channels side by side; a bound on each and on all of them. */
 class BoundedHandlingTest {
 
     private static final long WAIT_SECONDS = 30;
@@ -73,7 +73,7 @@ class BoundedHandlingTest {
     @Test
     void queuedTasksCountAgainstTheBoundAndADroppedOneIsObserved() throws Exception {
         AtomicInteger dropped = new AtomicInteger();
-        BoundedHandling handling = new BoundedHandling(2, new BotObserver() {
+        BoundedHandling handling = new BoundedHandling(2, 2, new BotObserver() {
             @Override
             public void messageDropped() {
                 dropped.incrementAndGet();
@@ -90,6 +90,54 @@ class BoundedHandlingTest {
         release.countDown();
         assertThat(queuedRan.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
         assertThat(handling.drain(Duration.ofSeconds(WAIT_SECONDS))).isTrue();
+        assertThat(handling.inHand()).isZero();
+    }
+
+    @Test
+    void aFloodedLaneDropsItsOwnExcessAndLeavesRoomForTheOthers() throws Exception {
+        AtomicInteger dropped = new AtomicInteger();
+        BoundedHandling handling = new BoundedHandling(10, 3, new BotObserver() {
+            @Override
+            public void messageDropped() {
+                dropped.incrementAndGet();
+            }
+        });
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch otherLanesRan = new CountDownLatch(5);
+
+        // One busy channel: its first message holds the lane (a slow model), the rest queue behind it.
+        assertThat(handling.submit(1, () -> await(release))).isTrue();
+        int accepted = 1;
+        for (int i = 0; i < 20; i++) {
+            accepted += handling.submit(1, () -> { }) ? 1 : 0;
+        }
+        assertThat(accepted).as("the flooded channel keeps at most its own limit").isEqualTo(3);
+        assertThat(dropped).as("each of its excess messages is observed as dropped").hasValue(18);
+
+        for (long lane = 2; lane <= 6; lane++) {
+            assertThat(handling.submit(lane, otherLanesRan::countDown)).as("lane %d", lane).isTrue();
+        }
+        assertThat(otherLanesRan.await(WAIT_SECONDS, TimeUnit.SECONDS)).as("other channels run while the busy one is held").isTrue();
+        assertThat(dropped).hasValue(18);
+
+        release.countDown();
+        assertThat(handling.drain(Duration.ofSeconds(WAIT_SECONDS))).isTrue();
+        assertThat(handling.inHand()).isZero();
+    }
+
+    @Test
+    void aTaskRefusedWhileClosingIsObservedAsDropped() throws Exception {
+        AtomicInteger dropped = new AtomicInteger();
+        BoundedHandling handling = new BoundedHandling(10, 10, new BotObserver() {
+            @Override
+            public void messageDropped() {
+                dropped.incrementAndGet();
+            }
+        });
+        assertThat(handling.drain(Duration.ofSeconds(WAIT_SECONDS))).isTrue();
+
+        assertThat(handling.submit(1, () -> { })).isFalse();
+        assertThat(dropped).hasValue(1);
         assertThat(handling.inHand()).isZero();
     }
 
