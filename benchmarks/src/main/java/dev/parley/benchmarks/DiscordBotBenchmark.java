@@ -37,7 +37,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -71,37 +70,18 @@ final class DiscordBotBenchmark {
     private static final long FIRST_CHANNEL = 10_000;
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
-    private final Settings settings;
+    private final Rounds settings;
     private final PrintStream out;
 
-    record Settings(List<Integer> writers, Duration warmup, Duration measure, int rounds) {
-    }
-
-    DiscordBotBenchmark(Settings settings, PrintStream out) {
+    DiscordBotBenchmark(Rounds settings, PrintStream out) {
         this.settings = settings;
         this.out = out;
     }
 
     static void main(String[] args) throws Exception {
-        List<Integer> writers = List.of(1, 8);
-        Duration measure = Duration.ofSeconds(3);
-        Duration warmup = Duration.ofSeconds(1);
-        int rounds = 2;
-        for (int i = 0; i < args.length; i += 2) {
-            String value = i + 1 < args.length ? args[i + 1] : "";
-            switch (args[i]) {
-                case "--writers" -> writers = Arrays.stream(value.split(",")).map(String::trim).map(Integer::valueOf).toList();
-                case "--seconds" -> measure = Duration.ofMillis((long) (Double.parseDouble(value) * 1000));
-                case "--warmup" -> warmup = Duration.ofMillis((long) (Double.parseDouble(value) * 1000));
-                case "--rounds" -> rounds = Integer.parseInt(value);
-                default -> {
-                    System.err.println("unknown option " + args[i] + "; usage: discord [--writers 1,8] [--seconds 3] [--warmup 1] [--rounds 2]");
-                    System.exit(2);
-                }
-            }
-        }
+        Rounds settings = Rounds.parse("discord", args);
         System.out.printf("Parley Discord bot benchmark: JDK %s, %d cores%n", Runtime.version(), Runtime.getRuntime().availableProcessors());
-        new DiscordBotBenchmark(new Settings(writers, warmup, measure, rounds), System.out).run();
+        new DiscordBotBenchmark(settings, System.out).run();
     }
 
     void run() throws Exception {

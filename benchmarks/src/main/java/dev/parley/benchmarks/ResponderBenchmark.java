@@ -68,37 +68,18 @@ final class ResponderBenchmark {
     private static final String CONTENT = "Ava, a message of about the length people write in a Discord channel, give or take?";
     private static final AtomicLong IDS = new AtomicLong(1_000_000_000_000L);
 
-    private final Settings settings;
+    private final Rounds settings;
     private final PrintStream out;
 
-    record Settings(List<Integer> writers, Duration warmup, Duration measure, int rounds) {
-    }
-
-    ResponderBenchmark(Settings settings, PrintStream out) {
+    ResponderBenchmark(Rounds settings, PrintStream out) {
         this.settings = settings;
         this.out = out;
     }
 
     static void main(String[] args) throws Exception {
-        List<Integer> writers = List.of(1, 8);
-        Duration measure = Duration.ofSeconds(3);
-        Duration warmup = Duration.ofSeconds(1);
-        int rounds = 2;
-        for (int i = 0; i < args.length; i += 2) {
-            String value = i + 1 < args.length ? args[i + 1] : "";
-            switch (args[i]) {
-                case "--writers" -> writers = Arrays.stream(value.split(",")).map(String::trim).map(Integer::valueOf).toList();
-                case "--seconds" -> measure = Duration.ofMillis((long) (Double.parseDouble(value) * 1000));
-                case "--warmup" -> warmup = Duration.ofMillis((long) (Double.parseDouble(value) * 1000));
-                case "--rounds" -> rounds = Integer.parseInt(value);
-                default -> {
-                    System.err.println("unknown option " + args[i] + "; usage: responder [--writers 1,8] [--seconds 3] [--warmup 1] [--rounds 2]");
-                    System.exit(2);
-                }
-            }
-        }
+        Rounds settings = Rounds.parse("responder", args);
         System.out.printf("Parley responder benchmark: JDK %s, %d cores%n", Runtime.version(), Runtime.getRuntime().availableProcessors());
-        new ResponderBenchmark(new Settings(writers, warmup, measure, rounds), System.out).run();
+        new ResponderBenchmark(settings, System.out).run();
     }
 
     void run() throws Exception {
