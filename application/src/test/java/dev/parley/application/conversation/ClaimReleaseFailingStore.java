@@ -1,89 +1,17 @@
 package dev.parley.application.conversation;
 
 import dev.parley.domain.StorageUnavailableException;
-import dev.parley.domain.conversation.AppendOutcome;
-import dev.parley.domain.conversation.ClaimedConversation;
-import dev.parley.domain.conversation.Conversation;
-import dev.parley.domain.conversation.ConversationLimits;
-import dev.parley.domain.conversation.ConversationOverview;
 import dev.parley.domain.conversation.ConversationStore;
-import dev.parley.domain.conversation.Message;
-import dev.parley.domain.id.ThreadId;
-import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
 
 /** A real store whose claims cannot be released: every {@link #acknowledge} fails as a Redis outage would. */
-final class ClaimReleaseFailingStore implements ConversationStore {
-
-    private final ConversationStore store;
+final class ClaimReleaseFailingStore extends ForwardingConversationStore {
 
     ClaimReleaseFailingStore(ConversationStore store) {
-        this.store = store;
+        super(store);
     }
 
     @Override
     public void acknowledge(String claimId) {
         throw new StorageUnavailableException("Redis unavailable: not connected");
-    }
-
-    @Override
-    public boolean create(Conversation conversation, Duration idleTime) {
-        return store.create(conversation, idleTime);
-    }
-
-    @Override
-    public AppendOutcome append(ThreadId threadId, Message message, Duration idleTime, ConversationLimits limits) {
-        return store.append(threadId, message, idleTime, limits);
-    }
-
-    @Override
-    public boolean updateSummary(ThreadId threadId, String summary) {
-        return store.updateSummary(threadId, summary);
-    }
-
-    @Override
-    public Optional<Conversation> find(ThreadId threadId) {
-        return store.find(threadId);
-    }
-
-    @Override
-    public boolean exists(ThreadId threadId) {
-        return store.exists(threadId);
-    }
-
-    @Override
-    public boolean remove(ThreadId threadId) {
-        return store.remove(threadId);
-    }
-
-    @Override
-    public List<Conversation> findAll() {
-        return store.findAll();
-    }
-
-    @Override
-    public List<ConversationOverview> overviews() {
-        return store.overviews();
-    }
-
-    @Override
-    public int count() {
-        return store.count();
-    }
-
-    @Override
-    public List<ClaimedConversation> claimIdle(int max, Duration lease) {
-        return store.claimIdle(max, lease);
-    }
-
-    @Override
-    public boolean renewLease(String claimId, Duration lease) {
-        return store.renewLease(claimId, lease);
-    }
-
-    @Override
-    public boolean isShared() {
-        return store.isShared();
     }
 }

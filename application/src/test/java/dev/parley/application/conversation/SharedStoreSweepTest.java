@@ -6,17 +6,11 @@ import static dev.parley.domain.testing.EchoExamples.REQUESTER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.adapters.memory.InMemoryConversationStore;
-import dev.parley.domain.conversation.AppendOutcome;
-import dev.parley.domain.conversation.ClaimedConversation;
 import dev.parley.domain.conversation.Conversation;
-import dev.parley.domain.conversation.ConversationOverview;
 import dev.parley.domain.conversation.ConversationStore;
-import dev.parley.domain.conversation.Message;
 import dev.parley.domain.id.ThreadId;
 import dev.parley.domain.testing.MutableClock;
 import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
@@ -90,67 +84,10 @@ class SharedStoreSweepTest {
     }
 
     /** The memory store, presented as one every instance shares (as Redis is). */
-    private record Shared(ConversationStore store) implements ConversationStore {
+    private static final class Shared extends ForwardingConversationStore {
 
-        @Override
-        public boolean create(Conversation conversation, Duration idleTime) {
-            return store.create(conversation, idleTime);
-        }
-
-        @Override
-        public AppendOutcome append(ThreadId threadId, Message message, Duration idleTime,
-                dev.parley.domain.conversation.ConversationLimits limits) {
-            return store.append(threadId, message, idleTime, limits);
-        }
-
-        @Override
-        public boolean updateSummary(ThreadId threadId, String summary) {
-            return store.updateSummary(threadId, summary);
-        }
-
-        @Override
-        public Optional<Conversation> find(ThreadId threadId) {
-            return store.find(threadId);
-        }
-
-        @Override
-        public boolean exists(ThreadId threadId) {
-            return store.exists(threadId);
-        }
-
-        @Override
-        public boolean remove(ThreadId threadId) {
-            return store.remove(threadId);
-        }
-
-        @Override
-        public List<Conversation> findAll() {
-            return store.findAll();
-        }
-
-        @Override
-        public List<ConversationOverview> overviews() {
-            return store.overviews();
-        }
-
-        @Override
-        public int count() {
-            return store.count();
-        }
-
-        @Override
-        public List<ClaimedConversation> claimIdle(int max, Duration lease) {
-            return store.claimIdle(max, lease);
-        }
-
-        @Override
-        public boolean renewLease(String claimId, Duration lease) {
-            return store.renewLease(claimId, lease);
-        }
-
-        @Override
-        public void acknowledge(String claimId) {
-            store.acknowledge(claimId);
+        Shared(ConversationStore store) {
+            super(store);
         }
 
         @Override
