@@ -274,6 +274,25 @@ class DiscordBotTest {
     }
 
     @Test
+    void aThreadsNextMessageWaitsUntilTheMessageThatOpenedItIsHandled() throws Exception {
+        discord();
+        startBot(s -> s.withDefaultAvatar(StandInResponder.ECHO.id()).withThreadFlow(true));
+
+        long opening = discord.message(GENERAL).from(ALICE).content("#block tides").mentioning(discord.botId()).send();
+        responder.awaitBlocking(WAIT);
+        long later = discord.message(opening).from(ALICE).content("Zoe, and the moon?").send();
+        discord.message(RANDOM).from(ALICE).content("Zoe, elsewhere").send();
+
+        assertThat(responder.awaitHandled(1, WAIT).getFirst().message().content()).as("another channel is not held up")
+                .isEqualTo("Zoe, elsewhere");
+        responder.release();
+        List<MessageId> thread = responder.awaitHandled(3, WAIT).stream().map(StandInResponder.Handled::message)
+                .filter(m -> m.channel().equals(ChannelId.of(Long.toString(opening)))).map(ChannelMessage::id).toList();
+        assertThat(thread).as("the thread's messages, in the order they were handled")
+                .containsExactly(MessageId.of(Long.toString(opening)), MessageId.of(Long.toString(later)));
+    }
+
+    @Test
     void withTheThreadFlowOffAMentionIsAnOrdinaryMessage() throws Exception {
         discord();
         startBot(s -> s.withDefaultAvatar(StandInResponder.ECHO.id()).withThreadFlow(false));

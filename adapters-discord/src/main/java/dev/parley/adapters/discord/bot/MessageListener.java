@@ -100,8 +100,12 @@ public final class MessageListener extends ListenerAdapter {
             warnings.lacking(home, missing);
             return;
         }
-        // One lane per channel or thread: its messages are recorded and answered in the order they arrived.
-        running.submit(channel.getIdLong(), () -> handle(message, channel, home, opensThread, received));
+        // One lane per conversation: its messages are recorded and answered in the order they arrived. A message that
+        // opens a thread belongs to the thread's conversation, and Discord gives that thread the message's id: it takes
+        // the thread's lane, so the thread's next message waits until the opening one is recorded and answered (else it
+        // would read Discord's history while the first reply is posted but not yet recorded, and record that post twice).
+        long lane = opensThread ? message.getIdLong() : channel.getIdLong();
+        running.submit(lane, () -> handle(message, channel, home, opensThread, received));
     }
 
     private void handle(Message message, GuildMessageChannel channel, IWebhookContainer home, boolean opensThread, long received) {
