@@ -50,7 +50,9 @@ final class ConversationFactory {
     @Singleton
     @Bean(preDestroy = "close")
     JsonFileConversationArchive conversationArchive(ParleySettings settings, ParleyMetrics metrics) {
-        JsonFileConversationArchive archive = new JsonFileConversationArchive(settings.archiveDirectory(), ArchiveIndexSettings.defaults());
+        // Opened once the server listens (ConversationLifecycle), or by a first search: Lucene stays off the start-up path.
+        JsonFileConversationArchive archive = new JsonFileConversationArchive(settings.archiveDirectory(),
+                ArchiveIndexSettings.defaults().withOpenOnDemand(true));
         archive.index().ifPresent(metrics::watch);
         return archive;
     }
