@@ -78,6 +78,39 @@ class StreamingWriterTest {
     }
 
     @Test
+    void aLargeConversationReachesTheStreamABufferAtATimeNeverWholeInMemory() throws IOException {
+        Conversation conversation = EchoExamples.newConversation();
+        String chunk = "x".repeat(10_000);
+        for (int i = 0; i < 200; i++) {
+            conversation = conversation.append(Message.chat(EchoExamples.CREATED_AT.plusSeconds(i), chunk)
+                    .from(EchoExamples.REQUESTER)).conversation();
+        }
+        WriteSizes out = new WriteSizes();
+
+        ArchiveJsonWriter.write(conversation, out);
+
+        assertThat(out.total).as("the whole file").isGreaterThan(2_000_000);
+        assertThat(out.largest).as("the largest single write: a buffer, not the file").isLessThanOrEqualTo(64 * 1024);
+    }
+
+    /** Counts what reaches it, and the largest piece handed over at once. */
+    private static final class WriteSizes extends java.io.OutputStream {
+        long total;
+        int largest;
+
+        @Override
+        public void write(int b) {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            total += len;
+            largest = Math.max(largest, len);
+        }
+    }
+
+    @Test
     void parametersNestedToTheReadersLimitAreWrittenAndReadBack() {
         JsonFileConversationArchive archive = new JsonFileConversationArchive(directory);
         Conversation conversation = withParamsNested(ArchiveJsonWriter.MAX_DEPTH - 6); // the params object nests 7 deep: its innermost MAX deep
