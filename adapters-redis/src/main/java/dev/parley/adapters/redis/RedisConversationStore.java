@@ -87,8 +87,10 @@ public final class RedisConversationStore implements ConversationStore {
         args.add(Long.toString(options.grace().toMillis()));
         args.add(Integer.toString(fields.size()));
         args.addAll(fields);
+        // Own ids and the ids of the posts replies became: a platform message with one of them is a replay.
         List<String> ids = conversation.history().stream()
-                .flatMap(m -> m.id().stream()).map(id -> id.value()).distinct().toList();
+                .flatMap(m -> java.util.stream.Stream.concat(m.id().stream(), m.postedIds().stream())).map(id -> id.value())
+                .distinct().toList();
         args.add(Integer.toString(ids.size()));
         args.addAll(ids);
         for (Message message : conversation.history()) {
@@ -104,7 +106,8 @@ public final class RedisConversationStore implements ConversationStore {
         Objects.requireNonNull(message, "message == null");
         Objects.requireNonNull(limits, "limits == null");
         long idle = positiveMillis(idleTime, "idleTime");
-        List<String> args = List.of(
+        List<String> args = new ArrayList<>(10 + message.postedIds().size());
+        args.addAll(List.of(
                 threadId.value(),
                 Long.toString(idle),
                 Long.toString(options.grace().toMillis()),
@@ -114,7 +117,8 @@ public final class RedisConversationStore implements ConversationStore {
                 Long.toString(ConversationHash.micros(message.createdAt())),
                 Long.toString(message.weight()),
                 Integer.toString(limits.maxMessages()),
-                Long.toString(limits.maxBytes()));
+                Long.toString(limits.maxBytes())));
+        message.postedIds().forEach(id -> args.add(id.value()));
         Long outcome = live.script("append", LuaScript.APPEND, ScriptOutputType.INTEGER, liveKeys(threadId), args);
         return switch (outcome.intValue()) {
             case 1 -> AppendOutcome.APPENDED;

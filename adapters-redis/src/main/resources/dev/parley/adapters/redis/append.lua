@@ -3,7 +3,8 @@
 -- a Redis over maxmemory refuses it before it runs.
 -- KEYS: conv, msgs, ids, due
 -- ARGV: thread, idle ms, grace ms, message id or '', requester or '', encoded message, message time us,
---       message weight (UTF-8 bytes of its text), max messages, max bytes
+--       message weight (UTF-8 bytes of its text), max messages, max bytes, then the ids of the posts a
+--       reply became (a platform message with one of them is this reply: a replay, like its own id)
 -- Returns 1 appended, 2 duplicate (only the deadline moved), 0 no live conversation,
 -- 3 at the message limit, 4 over the byte limit (nothing changed, not even the deadline):
 -- ConversationLimits.refusal, translated.
@@ -27,6 +28,9 @@ if ARGV[4] == '' or redis.call('SISMEMBER', KEYS[3], ARGV[4]) == 0 then
   outcome = 1
   if ARGV[4] ~= '' then
     redis.call('SADD', KEYS[3], ARGV[4])
+  end
+  if #ARGV > 10 then
+    redis.call('SADD', KEYS[3], unpack(ARGV, 11))
   end
   if redis.call('RPUSH', KEYS[2], ARGV[6]) == 1 then
     -- The first message created the list: give it the conversation's end of life.

@@ -78,7 +78,8 @@ public record Conversation(
      * As {@link #append(Message)}, but refuses ({@link AppendResult.Refused}) a message the
      * conversation has no room for under {@code limits}: it holds {@link ConversationLimits#maxMessages()}
      * already, or the message would take it over {@link ConversationLimits#maxBytes()}. A replay of
-     * a message it holds is a duplicate, however full it is.
+     * a message it holds is a duplicate, however full it is: a message whose id is a held message's
+     * own id, or the id of one of the posts a held reply became (the platform's copy of that reply).
      */
     public AppendResult append(Message message, ConversationLimits limits) {
         return appendWithin(message, Objects.requireNonNull(limits, "limits == null"));

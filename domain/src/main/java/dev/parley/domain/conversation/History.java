@@ -72,7 +72,7 @@ final class History extends AbstractList<Message> implements RandomAccess {
         return weight;
     }
 
-    /** Whether a message with {@code id} is in this history. */
+    /** Whether a message with {@code id}, or a reply posted as a message with {@code id}, is in this history. */
     boolean containsId(MessageId id) {
         synchronized (storage) {
             Integer at = storage.firstIndexOf.get(id);
@@ -119,8 +119,12 @@ final class History extends AbstractList<Message> implements RandomAccess {
             this.items = items;
         }
 
+        /** A message's own id, and the ids of the posts a reply became: the platform knows the reply by those. */
         void index(Message message, int at) {
             message.id().ifPresent(id -> firstIndexOf.putIfAbsent(id, at));
+            for (MessageId posted : message.postedIds()) {
+                firstIndexOf.putIfAbsent(posted, at);
+            }
         }
     }
 }

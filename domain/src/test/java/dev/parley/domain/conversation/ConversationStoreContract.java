@@ -149,6 +149,31 @@ public abstract class ConversationStoreContract {
     }
 
     @Test
+    void aPlatformMessageWithTheIdOfAPostedReplyIsThatReplyAgain() {
+        store().create(EchoExamples.newConversation(), idle());
+        MessageId posted = MessageId.of("1311111111111111112");
+        Message reply = Message.chat(EchoExamples.CREATED_AT.plusSeconds(1), "posted as two messages")
+                .withPostedIds(List.of(MessageId.of("1311111111111111111"), posted));
+
+        assertThat(store().append(THREAD, reply, idle(), ConversationLimits.defaults())).isEqualTo(AppendOutcome.APPENDED);
+        assertThat(store().append(THREAD, Message.chat(EchoExamples.CREATED_AT.plusSeconds(2), "posted as two messages").withId(posted),
+                idle(), ConversationLimits.defaults())).as("the platform's copy of the reply's second post").isEqualTo(AppendOutcome.DUPLICATE);
+
+        assertThat(store().find(THREAD).orElseThrow().history()).hasSize(1);
+    }
+
+    @Test
+    void aConversationCreatedWithAPostedReplyKnowsThePostsIdsToo() {
+        MessageId posted = MessageId.of("1311111111111111112");
+        Conversation withReply = EchoExamples.newConversation().append(Message.chat(EchoExamples.CREATED_AT.plusSeconds(1), "a reply")
+                .withPostedIds(List.of(posted))).conversation();
+        store().create(withReply, idle());
+
+        assertThat(store().append(THREAD, Message.chat(EchoExamples.CREATED_AT.plusSeconds(2), "a reply").withId(posted), idle(),
+                ConversationLimits.defaults())).isEqualTo(AppendOutcome.DUPLICATE);
+    }
+
+    @Test
     void summaryIsReplaced() {
         store().create(EchoExamples.newConversation(), idle());
 
