@@ -64,7 +64,6 @@ import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
@@ -352,10 +351,8 @@ public final class ArchiveIndex implements ArchiveSearch {
 
     private ArchivePage page(IndexSearcher searcher, ArchiveQuery query, IndexQueries.Built built, Optional<ArchiveCursor> after,
             int limit, boolean partial) throws IOException {
-        TopDocs top = after.isPresent()
-                ? searcher.searchAfter(fieldDoc(after.get(), searcher.getIndexReader().maxDoc()), built.query(), limit + 1,
-                        IndexDocuments.ORDER, false)
-                : searcher.search(built.query(), limit + 1, IndexDocuments.ORDER, false);
+        TopDocs top = ((SortedIndexSearcher) searcher).page(built.query(),
+                after.map(cursor -> fieldDoc(cursor, searcher.getIndexReader().maxDoc())).orElse(null), limit + 1);
         StoredFields stored = searcher.storedFields();
         Optional<Snippets> snippets = built.text().map(text -> new Snippets(text, analyzer));
         List<ArchiveHit> items = new ArrayList<>(Math.min(limit, top.scoreDocs.length));
@@ -374,7 +371,7 @@ public final class ArchiveIndex implements ArchiveSearch {
      * included: on a tie of both sort values Lucene skips documents numbered up to {@code doc}, and
      * the last document number skips them all (file names are unique, so only the cursor's own file ties).
      */
-    private static ScoreDoc fieldDoc(ArchiveCursor cursor, int maxDoc) {
+    private static FieldDoc fieldDoc(ArchiveCursor cursor, int maxDoc) {
         return new FieldDoc(maxDoc - 1, Float.NaN, new Object[] {cursor.createdAtMicros(), new BytesRef(cursor.fileName())});
     }
 
@@ -624,7 +621,7 @@ public final class ArchiveIndex implements ArchiveSearch {
                     indexPath, commit.getOrDefault(KEY_SCHEMA, "none"), IndexDocuments.SCHEMA_VERSION);
             opened.deleteAll();
         }
-        SearcherManager manager = new SearcherManager(opened, null);
+        SearcherManager manager = new SearcherManager(opened, SortedIndexSearcher.FACTORY);
         mode.writeLock().lock();
         try {
             closeSearchers();
@@ -740,7 +737,7 @@ public final class ArchiveIndex implements ArchiveSearch {
             if (!DirectoryReader.indexExists(directory)) {
                 return;
             }
-            SearcherManager opened = new SearcherManager(directory, null);
+            SearcherManager opened = new SearcherManager(directory, SortedIndexSearcher.FACTORY);
             mode.writeLock().lock();
             try {
                 searchers = opened;

@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -25,6 +26,7 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.BytesRefBuilder;
 import org.apache.lucene.util.automaton.ByteRunAutomaton;
 
 /**
@@ -34,7 +36,8 @@ import org.apache.lucene.util.automaton.ByteRunAutomaton;
  * snippets of at most {@value ArchiveSnippet#MAX_LENGTH} characters, each around its first match.
  *
  * <p>Phrases are marked word by word. Only the first {@value #MAX_ANALYSED} characters of a text
- * are looked at, which bounds the work per message.
+ * are looked at, which bounds the work per message, and a text in ASCII that holds none of the
+ * words even as a part of another word is skipped without analysing it.
  */
 final class Snippets {
 
@@ -46,10 +49,22 @@ final class Snippets {
     /** What the query looks for, per field: exact words and word patterns (prefixes). */
     private final Map<String, Set<BytesRef>> words = new HashMap<>();
     private final Map<String, List<ByteRunAutomaton>> patterns = new HashMap<>();
+    /** The exact words again, as strings, for the quick look that skips texts without any of them. */
+    private final Map<String, List<String>> wordStrings = new HashMap<>();
     private final Analyzer analyzer;
+    private final boolean quickLook;
 
     Snippets(Query text, Analyzer analyzer) {
+        this(text, analyzer, true);
+    }
+
+    /**
+     * {@code quickLook}: whether texts that certainly hold none of the words are skipped without
+     * analysing them (false only to test that skipping changes nothing).
+     */
+    Snippets(Query text, Analyzer analyzer, boolean quickLook) {
         this.analyzer = analyzer;
+        this.quickLook = quickLook;
         text.visit(new QueryVisitor() {
             @Override
             public QueryVisitor getSubVisitor(Occur occur, Query parent) {
@@ -68,6 +83,7 @@ final class Snippets {
                 patterns.computeIfAbsent(field, f -> new ArrayList<>()).add(automaton.get());
             }
         });
+        words.forEach((field, exact) -> wordStrings.put(field, exact.stream().map(BytesRef::utf8ToString).toList()));
     }
 
     /** The best snippets of {@code transcript}, best first. */
@@ -99,15 +115,19 @@ final class Snippets {
             return;
         }
         String analysed = text.length() > MAX_ANALYSED ? text.substring(0, MAX_ANALYSED) : text;
+        if (quickLook && fieldPatterns.isEmpty() && cannotHoldAny(analysed, wordStrings.get(field))) {
+            return;
+        }
         List<Match> matches = new ArrayList<>();
         Set<String> distinct = new HashSet<>();
+        BytesRefBuilder bytes = new BytesRefBuilder();
         try (TokenStream tokens = analyzer.tokenStream(field, analysed)) {
             CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
             OffsetAttribute offset = tokens.addAttribute(OffsetAttribute.class);
             tokens.reset();
             while (tokens.incrementToken()) {
-                BytesRef bytes = new BytesRef(term);
-                if (fieldWords.contains(bytes) || fieldPatterns.stream().anyMatch(p -> p.run(bytes.bytes, bytes.offset, bytes.length))) {
+                bytes.copyChars(term.buffer(), 0, term.length());
+                if (fieldWords.contains(bytes.get()) || matchesAny(fieldPatterns, bytes.get())) {
                     matches.add(new Match(offset.startOffset(), offset.endOffset()));
                     distinct.add(term.toString());
                 }
@@ -119,6 +139,35 @@ final class Snippets {
         if (!matches.isEmpty()) {
             candidates.add(new Candidate(message, text, matches, distinct.size()));
         }
+    }
+
+    private static boolean matchesAny(List<ByteRunAutomaton> patterns, BytesRef word) {
+        for (ByteRunAutomaton pattern : patterns) {
+            if (pattern.run(word.bytes, word.offset, word.length)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether {@code text} certainly holds none of {@code fieldWords}, so analysing it would find
+     * nothing: told for ASCII texts only, whose words the analysis merely cuts out and lower-cases
+     * (folding changes nothing in ASCII), so each word it finds is, in lower case, a part of the text.
+     */
+    private static boolean cannotHoldAny(String text, List<String> fieldWords) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        String lower = text.toLowerCase(Locale.ROOT);
+        for (String word : fieldWords) {
+            if (lower.contains(word)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** At most {@value ArchiveSnippet#MAX_LENGTH} characters around the first match, cut at spaces where one is near. */

@@ -185,6 +185,21 @@ class ArchiveSearchTest {
     }
 
     @Test
+    void aPhraseMarksItsWordsWordByWordWhereverTheyAppear() {
+        ArchivePage page = search(archive, ArchiveQuery.ALL.containing("\"Deploy FAILED\""));
+
+        assertThat(page.items()).singleElement().satisfies(hit -> {
+            assertThat(hit.snippets()).extracting(ArchiveSnippet::message)
+                    .containsExactly(OptionalInt.of(0), OptionalInt.of(1), OptionalInt.of(2));
+            assertThat(hit.snippets().getFirst().text()).isEqualTo("The deploy failed again last night");
+            assertThat(hit.snippets().getFirst().highlights())
+                    .containsExactly(new ArchiveSnippet.Highlight(4, 10), new ArchiveSnippet.Highlight(11, 17));
+            assertThat(hit.snippets().get(1).highlighted()).containsExactly("deploy");
+            assertThat(hit.snippets().get(2).highlighted()).containsExactly("failed");
+        });
+    }
+
+    @Test
     void snippetsComeFromTheSummaryToo() {
         ArchivePage page = search(archive, ArchiveQuery.ALL.containing("Ada"));
 
