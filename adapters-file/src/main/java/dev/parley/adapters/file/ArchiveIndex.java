@@ -38,11 +38,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
@@ -101,10 +99,7 @@ import org.apache.lucene.util.BytesRef;
  * never makes a save fail: an indexing failure is logged and repaired by the next full scan.
  *
  * <p>One instance per archive directory and JVM, shared by every {@link JsonFileConversationArchive}
- * opened with an index on that directory (the first one's settings apply). It opens in the
- * background when acquired, or, with {@link ArchiveIndexSettings#openOnDemand()}, at
- * {@link #open()} or the first search; until then searches answer an empty page marked partial,
- * and saves are left to the catch-up that follows the opening.
+ * opened with an index on that directory (the first one's settings apply).
  */
 public final class ArchiveIndex implements ArchiveSearch {
 
@@ -184,7 +179,6 @@ public final class ArchiveIndex implements ArchiveSearch {
     private final java.util.Set<String> indexedBesidesPass = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile boolean trackingBesidesPass;
 
-    private final AtomicBoolean openingStarted = new AtomicBoolean();
     private int references;
     private FSDirectory directory;
     private volatile IndexWriter writer;
@@ -221,28 +215,11 @@ public final class ArchiveIndex implements ArchiveSearch {
         synchronized (OPEN) {
             ArchiveIndex index = OPEN.computeIfAbsent(realArchiveDirectory, dir -> {
                 ArchiveIndex opened = new ArchiveIndex(dir, settings, observer);
-                if (!settings.openOnDemand()) {
-                    opened.open();
-                }
+                opened.background.execute(opened::start);
                 return opened;
             });
             index.references++;
             return index;
-        }
-    }
-
-    /**
-     * Starts opening the index in the background, if it has not started yet: an index acquired with
-     * {@link ArchiveIndexSettings#openOnDemand()} waits for this (or a first search). Returns at once.
-     */
-    public void open() {
-        if (closed || !openingStarted.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            background.execute(this::start);
-        } catch (RejectedExecutionException e) {
-            // closed meanwhile: there is nothing to open any more
         }
     }
 
@@ -313,7 +290,6 @@ public final class ArchiveIndex implements ArchiveSearch {
     public ArchivePage search(ArchiveQuery query, ArchivePageRequest page) {
         Optional<ArchiveCursor> after = page.positionFor(query);
         IndexQueries.Built built = IndexQueries.build(query, analyzer);
-        open();
         mode.readLock().lock();
         try {
             if (closed) {

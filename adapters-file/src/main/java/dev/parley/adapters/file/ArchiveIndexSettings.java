@@ -15,12 +15,8 @@ import java.util.Objects;
  * @param indexingThreads threads reading and indexing files during a full scan or rebuild
  * @param watch whether to watch the directory for files written by other processes (on platforms
  *        with a native watch: Linux inotify, Windows); the scan is the guarantee either way
- * @param openOnDemand whether the index waits for {@link ArchiveIndex#open()} (or a first search)
- *        before it opens, instead of opening in the background at once: a server opens it once it
- *        listens, keeping Lucene's start (about 500 classes and the catch-up scan) off its start-up
  */
-public record ArchiveIndexSettings(Duration scanInterval, Duration refreshInterval, int indexingThreads, boolean watch,
-        boolean openOnDemand) {
+public record ArchiveIndexSettings(Duration scanInterval, Duration refreshInterval, int indexingThreads, boolean watch) {
 
     public ArchiveIndexSettings {
         requirePositive(scanInterval, "scanInterval");
@@ -30,30 +26,26 @@ public record ArchiveIndexSettings(Duration scanInterval, Duration refreshInterv
         }
     }
 
-    /** Open at once, scan every 5 minutes, commit and refresh every second, index with up to 2 threads, watch the directory. */
+    /** Scan every 5 minutes, commit and refresh every second, index with up to 2 threads, watch the directory. */
     public static ArchiveIndexSettings defaults() {
         return new ArchiveIndexSettings(Duration.ofMinutes(5), Duration.ofSeconds(1),
-                Math.min(2, Runtime.getRuntime().availableProcessors()), true, false);
+                Math.min(2, Runtime.getRuntime().availableProcessors()), true);
     }
 
     public ArchiveIndexSettings withScanInterval(Duration interval) {
-        return new ArchiveIndexSettings(interval, refreshInterval, indexingThreads, watch, openOnDemand);
+        return new ArchiveIndexSettings(interval, refreshInterval, indexingThreads, watch);
     }
 
     public ArchiveIndexSettings withRefreshInterval(Duration interval) {
-        return new ArchiveIndexSettings(scanInterval, interval, indexingThreads, watch, openOnDemand);
+        return new ArchiveIndexSettings(scanInterval, interval, indexingThreads, watch);
     }
 
     public ArchiveIndexSettings withIndexingThreads(int threads) {
-        return new ArchiveIndexSettings(scanInterval, refreshInterval, threads, watch, openOnDemand);
+        return new ArchiveIndexSettings(scanInterval, refreshInterval, threads, watch);
     }
 
     public ArchiveIndexSettings withWatch(boolean enabled) {
-        return new ArchiveIndexSettings(scanInterval, refreshInterval, indexingThreads, enabled, openOnDemand);
-    }
-
-    public ArchiveIndexSettings withOpenOnDemand(boolean onDemand) {
-        return new ArchiveIndexSettings(scanInterval, refreshInterval, indexingThreads, watch, onDemand);
+        return new ArchiveIndexSettings(scanInterval, refreshInterval, indexingThreads, enabled);
     }
 
     private static void requirePositive(Duration duration, String name) {

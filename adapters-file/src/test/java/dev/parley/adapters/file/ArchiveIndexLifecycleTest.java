@@ -98,33 +98,6 @@ class ArchiveIndexLifecycleTest {
     }
 
     @Test
-    void anIndexOpenedOnDemandWaitsForOpenThenIndexesWhatWasSavedBefore() {
-        try (JsonFileConversationArchive archive = IndexedArchives.open(directory, IndexedArchives.QUIET.withOpenOnDemand(true))) {
-            archive.save(conversation("1", GUILD, USER, DAY, "saved before the index opened"));
-
-            assertThat(index(archive).status().state()).as("nothing opens before it is asked").isEqualTo(State.STARTING);
-            assertThat(index(archive).indexDirectory()).doesNotExist();
-
-            index(archive).open();
-            awaitState(archive, State.READY);
-            assertThat(threads(search(archive, ArchiveQuery.ALL.containing("before")))).containsExactly("1");
-        }
-    }
-
-    @Test
-    void aFirstSearchOpensAnIndexOpenedOnDemandAndSaysItsAnswerIsPartial() {
-        try (JsonFileConversationArchive archive = IndexedArchives.open(directory, IndexedArchives.QUIET.withOpenOnDemand(true))) {
-            archive.save(conversation("1", GUILD, USER, DAY, "saved before the first search"));
-
-            ArchivePage first = search(archive, ArchiveQuery.ALL);
-            assertThat(first.partial()).isTrue();
-
-            awaitState(archive, State.READY);
-            assertThat(threads(search(archive, ArchiveQuery.ALL))).containsExactly("1");
-        }
-    }
-
-    @Test
     void aMissingIndexIsBuiltFromTheFiles() {
         JsonFileConversationArchive plain = new JsonFileConversationArchive(directory);
         for (int i = 0; i < 30; i++) {

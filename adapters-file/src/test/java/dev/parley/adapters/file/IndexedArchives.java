@@ -25,7 +25,7 @@ import java.util.function.BooleanSupplier;
 final class IndexedArchives {
 
     /** Nothing periodic unless a test asks: scans only at start, refresh ticks every 50 ms. */
-    static final ArchiveIndexSettings QUIET = new ArchiveIndexSettings(Duration.ofHours(1), Duration.ofMillis(50), 2, true, false);
+    static final ArchiveIndexSettings QUIET = new ArchiveIndexSettings(Duration.ofHours(1), Duration.ofMillis(50), 2, true);
     /** Generous for a loaded 2-core machine; waits end as soon as the condition holds. */
     static final Duration PATIENCE = Duration.ofSeconds(30);
 

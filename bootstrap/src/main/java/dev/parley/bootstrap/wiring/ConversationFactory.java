@@ -50,9 +50,7 @@ final class ConversationFactory {
     @Singleton
     @Bean(preDestroy = "close")
     JsonFileConversationArchive conversationArchive(ParleySettings settings, ParleyMetrics metrics) {
-        // Opened once the server listens (ConversationLifecycle), or by a first search: Lucene stays off the start-up path.
-        JsonFileConversationArchive archive = new JsonFileConversationArchive(settings.archiveDirectory(),
-                ArchiveIndexSettings.defaults().withOpenOnDemand(true));
+        JsonFileConversationArchive archive = new JsonFileConversationArchive(settings.archiveDirectory(), ArchiveIndexSettings.defaults());
         archive.index().ifPresent(metrics::watch);
         return archive;
     }

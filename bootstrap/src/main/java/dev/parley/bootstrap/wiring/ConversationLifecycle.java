@@ -1,6 +1,5 @@
 package dev.parley.bootstrap.wiring;
 
-import dev.parley.adapters.file.ArchiveIndex;
 import dev.parley.application.conversation.IdleSweeper;
 import dev.parley.application.port.in.SaveBeforeShutdown;
 import dev.parley.application.port.in.ShutdownSave;
@@ -19,8 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Parley's start and end: once the server answers, opens the archive index (in the background: its
- * Lucene start and catch-up scan stay off the start-up path) and logs the one start-up line; on shutdown
+ * Parley's start and end: logs the one start-up line once the server answers, and on shutdown
  * (SIGTERM or context close, after the HTTP server has stopped taking requests) first closes the
  * Discord bot's gateway (so no message arrives during the save), then stops the idle sweeper
  * (waiting for a sweep under way, so no conversation is between live state and the archive), then
@@ -38,12 +36,9 @@ final class ConversationLifecycle implements ApplicationEventListener<ServerStar
     private final AvatarCatalogue catalogue;
     private final DiscordBotRunner discord;
     private final BoundListeners listeners;
-    private final ArchiveIndex archiveIndex;
 
     ConversationLifecycle(SaveBeforeShutdown saveBeforeShutdown, IdleSweeper sweeper, ParleySettings settings,
-            ResponderConfiguration responder, AvatarCatalogue catalogue, DiscordBotRunner discord, BoundListeners listeners,
-            ArchiveIndex archiveIndex) {
-        this.archiveIndex = archiveIndex;
+            ResponderConfiguration responder, AvatarCatalogue catalogue, DiscordBotRunner discord, BoundListeners listeners) {
         this.discord = discord;
         this.listeners = listeners;
         this.saveBeforeShutdown = saveBeforeShutdown;
@@ -55,7 +50,6 @@ final class ConversationLifecycle implements ApplicationEventListener<ServerStar
 
     @Override
     public void onApplicationEvent(ServerStartupEvent event) {
-        archiveIndex.open();
         LOG.log(Level.INFO, "Parley listening on {0} in {1} ms: storage {2}, archive directory {3}, idle time {4}"
                         + " (cleanup {5}), API token {6}, {7}",
                 listening(event), String.valueOf(sinceProcessStart()), settings.storage().configName(),
