@@ -5,8 +5,6 @@ import static dev.parley.application.responder.ResponderRig.BOB;
 import static dev.parley.application.responder.ResponderRig.CHANNEL;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parley.adapters.llm.OpenAiLanguageModel;
-import dev.parley.adapters.llm.testing.FakeOpenAi;
 import dev.parley.adapters.llm.testing.FakeResponse;
 import dev.parley.application.port.in.ChannelEvent;
 import dev.parley.application.port.in.SkipReason;
@@ -14,30 +12,14 @@ import dev.parley.domain.id.MessageId;
 import dev.parley.domain.reply.ReplyRules;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Avatars answer each other when one names another, bounded by the chain limit and the gate. */
-class BotToBotTest {
+class BotToBotTest extends WithFakeModel {
 
-    private static FakeOpenAi fake;
-    private static OpenAiLanguageModel model;
     private ResponderRig.Channel channel;
     private ResponderRig.Events events;
-
-    @BeforeAll
-    static void startFake() {
-        fake = FakeOpenAi.start();
-        model = ResponderRig.modelOf(fake, Duration.ofSeconds(10));
-    }
-
-    @AfterAll
-    static void stopFake() {
-        model.close();
-        fake.close();
-    }
 
     @BeforeEach
     void fresh() {

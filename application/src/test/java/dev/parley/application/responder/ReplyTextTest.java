@@ -3,8 +3,6 @@ package dev.parley.application.responder;
 import static dev.parley.application.responder.ResponderRig.AVA;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parley.adapters.llm.OpenAiLanguageModel;
-import dev.parley.adapters.llm.testing.FakeOpenAi;
 import dev.parley.adapters.llm.testing.FakeResponse;
 import dev.parley.application.port.in.ChannelEvent;
 import dev.parley.domain.conversation.Message;
@@ -13,8 +11,6 @@ import dev.parley.domain.reply.ReplyRules;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,25 +18,11 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** What the model says becomes what is posted and recorded: reasoning kept out, prefixes and mass mentions handled, long replies split. */
-class ReplyTextTest {
+class ReplyTextTest extends WithFakeModel {
 
-    private static FakeOpenAi fake;
-    private static OpenAiLanguageModel model;
     private ResponderRig rig;
     private ResponderRig.Channel channel;
     private ResponderRig.Events events;
-
-    @BeforeAll
-    static void startFake() {
-        fake = FakeOpenAi.start();
-        model = ResponderRig.modelOf(fake, Duration.ofSeconds(10));
-    }
-
-    @AfterAll
-    static void stopFake() {
-        model.close();
-        fake.close();
-    }
 
     @BeforeEach
     void freshRig() {

@@ -5,8 +5,6 @@ import static dev.parley.application.responder.ResponderRig.CHANNEL;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.parley.adapters.llm.OpenAiLanguageModel;
-import dev.parley.adapters.llm.testing.FakeOpenAi;
 import dev.parley.adapters.llm.testing.FakeResponse;
 import dev.parley.application.port.in.AvatarNotFoundException;
 import dev.parley.application.port.in.ConversationNotFoundException;
@@ -22,29 +20,13 @@ import dev.parley.domain.reply.DenialReason;
 import dev.parley.domain.reply.ReplyRules;
 import java.time.Duration;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** One avatar asked to answer now, for a caller that posts the reply itself. */
-class RespondTest {
+class RespondTest extends WithFakeModel {
 
-    private static FakeOpenAi fake;
-    private static OpenAiLanguageModel model;
     private ResponderRig rig;
-
-    @BeforeAll
-    static void startFake() {
-        fake = FakeOpenAi.start();
-        model = ResponderRig.modelOf(fake, Duration.ofSeconds(10));
-    }
-
-    @AfterAll
-    static void stopFake() {
-        model.close();
-        fake.close();
-    }
 
     @BeforeEach
     void fresh() {

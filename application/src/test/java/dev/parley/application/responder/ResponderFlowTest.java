@@ -9,8 +9,6 @@ import static dev.parley.application.responder.ResponderRig.THREAD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.parley.adapters.llm.OpenAiLanguageModel;
-import dev.parley.adapters.llm.testing.FakeOpenAi;
 import dev.parley.adapters.llm.testing.FakeResponse;
 import dev.parley.adapters.llm.testing.RecordedRequest;
 import dev.parley.application.port.in.ChannelEvent;
@@ -27,31 +25,15 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Who answers a channel message, how it is recorded, and what the model is shown (memory storage, a fake model over HTTP). */
-class ResponderFlowTest {
+class ResponderFlowTest extends WithFakeModel {
 
-    private static FakeOpenAi fake;
-    private static OpenAiLanguageModel model;
     private ResponderRig rig;
     private ResponderRig.Channel channel;
     private ResponderRig.Events events;
-
-    @BeforeAll
-    static void startFake() {
-        fake = FakeOpenAi.start();
-        model = ResponderRig.modelOf(fake, Duration.ofSeconds(10));
-    }
-
-    @AfterAll
-    static void stopFake() {
-        model.close();
-        fake.close();
-    }
 
     @BeforeEach
     void freshRig() {

@@ -6,8 +6,6 @@ import static dev.parley.application.responder.ResponderRig.THREAD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.parley.adapters.llm.OpenAiLanguageModel;
-import dev.parley.adapters.llm.testing.FakeOpenAi;
 import dev.parley.application.port.in.ChannelEvent;
 import dev.parley.application.port.in.ConversationFullException;
 import dev.parley.domain.InvalidInputException;
@@ -19,30 +17,14 @@ import dev.parley.domain.reply.ReplyRules;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The channel-message path (the Discord bot's) holds messages to the same limits as the API, and stores nothing it refuses. */
-class ResponderLimitsTest {
+class ResponderLimitsTest extends WithFakeModel {
 
-    private static FakeOpenAi fake;
-    private static OpenAiLanguageModel model;
     private ResponderRig rig;
     private ResponderRig.Events events;
-
-    @BeforeAll
-    static void startFake() {
-        fake = FakeOpenAi.start();
-        model = ResponderRig.modelOf(fake, Duration.ofSeconds(10));
-    }
-
-    @AfterAll
-    static void stopFake() {
-        model.close();
-        fake.close();
-    }
 
     @BeforeEach
     void rigWithThreeMessagesPerConversation() {

@@ -6,8 +6,6 @@ import static dev.parley.application.responder.ResponderRig.THREAD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.parley.adapters.llm.OpenAiLanguageModel;
-import dev.parley.adapters.llm.testing.FakeOpenAi;
 import dev.parley.adapters.llm.testing.FakeResponse;
 import dev.parley.adapters.llm.testing.RecordedRequest;
 import dev.parley.application.port.in.AvatarNotFoundException;
@@ -18,30 +16,14 @@ import dev.parley.domain.reply.ReplyRules;
 import dev.parley.domain.summary.ChannelSummary;
 import java.time.Duration;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Summaries refreshed off the reply path every N messages; narratives under the global slot; both feed the prompt. */
-class SummariesAndNarrativesTest {
+class SummariesAndNarrativesTest extends WithFakeModel {
 
-    private static FakeOpenAi fake;
-    private static OpenAiLanguageModel model;
     private ResponderRig rig;
     private ResponderRig.Channel channel;
-
-    @BeforeAll
-    static void startFake() {
-        fake = FakeOpenAi.start();
-        model = ResponderRig.modelOf(fake, Duration.ofSeconds(10));
-    }
-
-    @AfterAll
-    static void stopFake() {
-        model.close();
-        fake.close();
-    }
 
     @BeforeEach
     void fresh() {
