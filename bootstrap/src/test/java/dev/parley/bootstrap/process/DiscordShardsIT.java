@@ -3,7 +3,6 @@ package dev.parley.bootstrap.process;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.parley.adapters.discord.testing.FakeDiscord;
 import dev.parley.adapters.discord.testing.FakeDiscord.WebhookPost;
 import dev.parley.adapters.discord.testing.FakeGuild;
@@ -11,12 +10,7 @@ import dev.parley.adapters.llm.testing.FakeOpenAi;
 import dev.parley.adapters.llm.testing.FakeResponse;
 import dev.parley.adapters.redis.testing.RedisServer;
 import java.io.IOException;
-import java.net.ConnectException;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,7 +19,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -37,7 +30,6 @@ import org.junit.jupiter.api.Test;
  */
 class DiscordShardsIT {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration PATIENCE = Duration.ofSeconds(90);
     private static final long GUILD_ON_0 = FakeDiscord.guildIdOnShard(0, 2, 0);
     private static final long GUILD_ON_1 = FakeDiscord.guildIdOnShard(1, 2, 0);
@@ -46,25 +38,18 @@ class DiscordShardsIT {
     private static final long ALICE = 500;
     private static final int MESSAGES_PER_CHANNEL = 4;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private final List<Process> processes = new ArrayList<>();
-    private Path workDirectory;
+    private ParleyProcesses parley;
 
     @AfterEach
     void stopEverything() throws IOException {
-        for (Process process : processes) {
-            process.destroyForcibly();
-        }
-        if (workDirectory != null) {
-            try (Stream<Path> files = Files.walk(workDirectory)) {
-                files.sorted((x, y) -> y.compareTo(x)).forEach(path -> path.toFile().delete());
-            }
+        if (parley != null) {
+            parley.close();
         }
     }
 
     @Test
     void everyMessageIsHandledOnceByTheProcessOwningItsGuildsShard() throws Exception {
-        workDirectory = Files.createTempDirectory("parley-discord-shards");
+        parley = new ParleyProcesses("parley-discord-shards");
         FakeGuild zero = FakeGuild.withId(GUILD_ON_0).named("Zero").member(ALICE, "alice");
         FakeGuild one = FakeGuild.withId(GUILD_ON_1).named("One").member(ALICE, "alice");
         for (long channel : CHANNELS_ON_0) {
@@ -79,10 +64,10 @@ class DiscordShardsIT {
             model.respondWith(request -> FakeResponse.text(request.lastUserText().contains("last message") ? "Last noted." : "Noted."));
             URI a = start("a", 0, redis, discord, model);
             URI b = start("b", 1, redis, discord, model);
-            awaitHealthy(a);
-            awaitHealthy(b);
-            awaitLogLine("a", "Discord bot ready");
-            awaitLogLine("b", "Discord bot ready");
+            parley.awaitHealthy(a, PATIENCE);
+            parley.awaitHealthy(b, PATIENCE);
+            parley.awaitLogLine("a", "Discord bot ready", PATIENCE);
+            parley.awaitLogLine("b", "Discord bot ready", PATIENCE);
 
             Map<Long, List<Long>> sent = new HashMap<>();
             for (int i = 0; i < MESSAGES_PER_CHANNEL; i++) {
@@ -121,7 +106,7 @@ class DiscordShardsIT {
                 URI reader = isOnShard0(entry.getKey()) ? b : a;
                 List<String> triggers = new ArrayList<>();
                 List<String> replies = new ArrayList<>();
-                for (JsonNode message : get(reader, "/conversations/" + entry.getKey()).path("history")) {
+                for (JsonNode message : parley.get(reader, "/conversations/" + entry.getKey()).path("history")) {
                     (message.at("/meta/avatar_id").isMissingNode() ? triggers : replies).add(message.path("message_id").asText());
                 }
                 assertThat(triggers).as("channel %s: each message recorded once, in order", entry.getKey())
@@ -136,22 +121,17 @@ class DiscordShardsIT {
 
     @Test
     void aTokenDiscordRefusesEndsTheProcessWithOneErrorLineWithoutTheToken() throws Exception {
-        workDirectory = Files.createTempDirectory("parley-discord-refused");
+        parley = new ParleyProcesses("parley-discord-refused");
         try (FakeDiscord discord = FakeDiscord.builder().guild(FakeGuild.withId(GUILD_ON_0).textChannel(1100, "general")).start()) {
             String token = "refused-token-3b9d";
-            ProcessBuilder withToken = new ProcessBuilder(java(), "-Xmx256m", "-Dmicronaut.server.port=" + freePort(),
-                    "-Dparley.archive.directory=" + workDirectory.resolve("archive"),
-                    "-Dparley.discord.api-url=" + discord.restUrl(), "-Dparley.discord.gateway-url=" + discord.gatewayUrl(),
-                    "-jar", jar())
-                    .redirectErrorStream(true).redirectOutput(workDirectory.resolve("refused.log").toFile());
             // The token through the environment, as an operator gives it.
-            withToken.environment().put("DISCORD_TOKEN", token);
-            Process refused = withToken.start();
-            processes.add(refused);
+            Process refused = parley.launch("refused", List.of("-Dparley.archive.directory=" + parley.directory().resolve("archive"),
+                    "-Dparley.discord.api-url=" + discord.restUrl(), "-Dparley.discord.gateway-url=" + discord.gatewayUrl()),
+                    Map.of("DISCORD_TOKEN", token));
 
             assertThat(refused.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS)).as("the process ends").isTrue();
             assertThat(refused.exitValue()).isEqualTo(4);
-            String log = Files.readString(workDirectory.resolve("refused.log"));
+            String log = Files.readString(parley.log("refused"));
             assertThat(log).doesNotContain(token);
             assertThat(log.lines().filter(line -> line.contains("ERROR"))).singleElement().asString()
                     .contains("Parley cannot start").contains("401").contains("DISCORD_TOKEN");
@@ -187,8 +167,7 @@ class DiscordShardsIT {
     }
 
     private URI start(String name, int shard, RedisServer redis, FakeDiscord discord, FakeOpenAi model) throws IOException {
-        int port = freePort();
-        Path catalogue = workDirectory.resolve(name + "-avatars.yml");
+        Path catalogue = parley.directory().resolve(name + "-avatars.yml");
         Files.writeString(catalogue, """
                 avatars:
                   - id: ava
@@ -196,66 +175,14 @@ class DiscordShardsIT {
                     image-url: %s
                     personality: You are Ava.
                 """.formatted(image(name)));
-        List<String> command = new ArrayList<>(List.of(java(), "-Xmx256m", "-Dparley.storage=redis", "-Dredis.uri=" + redis.uri(),
-                "-Dmicronaut.server.port=" + port, "-Dparley.archive.directory=" + workDirectory.resolve("archive"),
+        return parley.start(name, List.of("-Dparley.storage=redis", "-Dredis.uri=" + redis.uri(),
+                "-Dparley.archive.directory=" + parley.directory().resolve("archive"),
                 "-Dparley.discord.api-url=" + discord.restUrl(), "-Dparley.discord.gateway-url=" + discord.gatewayUrl(),
                 "-Dparley.discord.shards.total=2", "-Dparley.discord.shards.ids=" + shard,
                 "-Dparley.llm.base-url=" + model.baseUrl(), "-Dparley.llm.model=fake-model",
                 "-Dparley.avatars.catalogue=" + catalogue,
                 // Every message gets its reply at once: the test counts replies, not pacing.
-                "-Dparley.cooldowns.avatar-response=0", "-Dparley.cooldowns.bot-reply=0",
-                "-jar", jar()));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(workDirectory.resolve(name + ".log").toFile());
-        builder.environment().put("DISCORD_TOKEN", discord.token());
-        processes.add(builder.start());
-        return URI.create("http://127.0.0.1:" + port);
-    }
-
-    private void awaitLogLine(String name, String text) throws Exception {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        Path log = workDirectory.resolve(name + ".log");
-        while (System.nanoTime() < deadline) {
-            if (Files.exists(log) && Files.readString(log).contains(text)) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError(name + " did not log \"" + text + "\" within " + PATIENCE + ":\n" + Files.readString(log));
-    }
-
-    private void awaitHealthy(URI base) throws Exception {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                if (http.send(HttpRequest.newBuilder(base.resolve("/health")).build(), HttpResponse.BodyHandlers.discarding())
-                        .statusCode() == 200) {
-                    return;
-                }
-            } catch (ConnectException notYet) {
-                // starting
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError(base + " not healthy within " + PATIENCE);
-    }
-
-    private JsonNode get(URI base, String path) throws IOException, InterruptedException {
-        return JSON.readTree(http.send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.ofString()).body());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static String java() {
-        return ProcessHandle.current().info().command().orElse("java");
-    }
-
-    private static String jar() {
-        return System.getProperty("parley.jar", "target/parley.jar");
+                "-Dparley.cooldowns.avatar-response=0", "-Dparley.cooldowns.bot-reply=0"),
+                Map.of("DISCORD_TOKEN", discord.token()));
     }
 }

@@ -7,12 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.parley.adapters.redis.testing.RedisServer;
 import dev.parley.bootstrap.testing.PendingArchiving;
 import java.io.IOException;
-import java.net.ConnectException;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -51,35 +46,28 @@ class TwoProcessesIT {
      */
     private static final String IDLE_TIME = "10s";
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private final List<Process> processes = new ArrayList<>();
     private final AtomicLong messageIds = new AtomicLong(1_300_000_000_000_000_000L);
-    private Path workDirectory;
+    private ParleyProcesses parley;
 
     @AfterEach
     void stopEverything() throws IOException {
-        for (Process process : processes) {
-            process.destroyForcibly();
-        }
-        if (workDirectory != null) {
-            try (Stream<Path> files = Files.walk(workDirectory)) {
-                files.sorted((x, y) -> y.compareTo(x)).forEach(path -> path.toFile().delete());
-            }
+        if (parley != null) {
+            parley.close();
         }
     }
 
     @Test
     void everyConversationIsArchivedOnceWithItsFullHistoryAfterOneInstanceIsKilled() throws Exception {
-        workDirectory = Files.createTempDirectory("parley-two-processes");
-        Path archive = workDirectory.resolve("archive");
+        parley = new ParleyProcesses("parley-two-processes");
+        Path archive = parley.directory().resolve("archive");
         try (RedisUnderTest redis = redis()) {
             URI a = start("a", redis.arguments(), archive);
             URI b = start("b", redis.arguments(), archive);
-            awaitHealthy(a);
-            awaitHealthy(b);
+            parley.awaitHealthy(a, START_PATIENCE);
+            parley.awaitHealthy(b, START_PATIENCE);
 
             for (int i = 0; i < CONVERSATIONS; i++) {
-                assertThat(post(a, "/conversations", "{\"thread_id\": \"" + thread(i) + "\", \"guild_id\": \"987654321\","
+                assertThat(parley.post(a, "/conversations", "{\"thread_id\": \"" + thread(i) + "\", \"guild_id\": \"987654321\","
                         + " \"guild_name\": \"g\", \"requester\": \"123456789012345678\"}").statusCode()).isEqualTo(201);
             }
             Map<String, List<String>> stored = new ConcurrentHashMap<>();
@@ -93,8 +81,7 @@ class TwoProcessesIT {
             Concurrently.run(5, client -> {
                 if (client == 4) {
                     Thread.sleep(Math.max(0, (killAt - System.nanoTime()) / 1_000_000));
-                    processes.getFirst().destroyForcibly(); // SIGKILL: no shutdown hook, no save
-                    processes.getFirst().waitFor();
+                    parley.kill("a"); // SIGKILL: no shutdown hook, no save
                     aIsDead.set(true);
                     return;
                 }
@@ -116,7 +103,7 @@ class TwoProcessesIT {
             int acknowledged = stored.values().stream().mapToInt(List::size).sum();
             assertThat(acknowledged).as("traffic reached the service").isGreaterThanOrEqualTo(MIN_TRAFFIC);
 
-            JsonNode throughB = get(b, "/conversations/" + thread(0));
+            JsonNode throughB = parley.get(b, "/conversations/" + thread(0));
             assertThat(throughB.at("/history").size()).isEqualTo(stored.getOrDefault(thread(0), List.of()).size());
 
             Map<String, List<JsonNode>> archivedByThread = awaitArchives(archive, redis);
@@ -141,7 +128,7 @@ class TwoProcessesIT {
     private boolean appendWithRetry(URI first, URI fallback, String thread, String body) throws InterruptedException {
         for (URI target : first.equals(fallback) ? List.of(fallback) : List.of(first, fallback)) {
             try {
-                int status = post(target, "/conversations/" + thread + "/messages", body).statusCode();
+                int status = parley.post(target, "/conversations/" + thread + "/messages", body).statusCode();
                 if (status == 201 || status == 200) {
                     return true;
                 }
@@ -202,50 +189,12 @@ class TwoProcessesIT {
     }
 
     private URI start(String name, List<String> redisArguments, Path archive) throws IOException {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-Dparley.storage=redis"));
-        command.addAll(redisArguments);
-        command.addAll(List.of("-Dmicronaut.server.port=" + port, "-Dparley.archive.directory=" + archive,
+        List<String> arguments = new ArrayList<>(List.of("-Dparley.storage=redis"));
+        arguments.addAll(redisArguments);
+        arguments.addAll(List.of("-Dparley.archive.directory=" + archive,
                 "-Dparley.conversations.idle-time=" + IDLE_TIME, "-Dparley.conversations.sweep-interval=200ms",
-                "-Dparley.conversations.claim-lease=3s",
-                "-jar", System.getProperty("parley.jar", "target/parley.jar")));
-        Process process = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(workDirectory.resolve(name + ".log").toFile())
-                .start();
-        processes.add(process);
-        return URI.create("http://127.0.0.1:" + port);
-    }
-
-    private void awaitHealthy(URI base) throws Exception {
-        long deadline = System.nanoTime() + START_PATIENCE.toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                if (http.send(HttpRequest.newBuilder(base.resolve("/health")).build(), HttpResponse.BodyHandlers.discarding())
-                        .statusCode() == 200) {
-                    return;
-                }
-            } catch (ConnectException notYet) {
-                // starting
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError(base + " not healthy within " + START_PATIENCE);
-    }
-
-    private HttpResponse<String> post(URI base, String path, String json) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private JsonNode get(URI base, String path) throws IOException, InterruptedException {
-        return JSON.readTree(http.send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.ofString()).body());
+                "-Dparley.conversations.claim-lease=3s"));
+        return parley.start(name, arguments, Map.of());
     }
 
     private static String thread(int i) {
