@@ -7,6 +7,9 @@
 #   plain   java -jar bootstrap/target/parley.jar
 # With PARLEY_BENCH_BASELINE_JAR=/path/to/an/older/parley.jar the same two run on that jar too,
 # interleaved with the others, and the medians are given as ratios (this jar / baseline).
+# With PARLEY_BENCH_FLOOR=1 it first builds the start-up floor (bootstrap/bench/floor: the smallest
+# Micronaut application on Parley's stack, one JSON route) four ways and starts those plainly too,
+# interleaved: how much of a plain start the framework alone takes, before any of Parley's work.
 #
 # Usage: bootstrap/bench/startup.sh [runs]   (default 5; build the jar first; needs curl and a JDK 21+)
 # JAVA_HOME picks the JDK. PARLEY_BENCH_JAVA_OPTS adds JVM flags to every start. Port 18080
@@ -17,6 +20,7 @@ runs=${1:-5}
 root=$(cd "$(dirname "$0")/../.." && pwd)
 jar="$root/bootstrap/target/parley.jar"
 baseline=${PARLEY_BENCH_BASELINE_JAR:-}
+floor=${PARLEY_BENCH_FLOOR:-0}
 java_bin="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 port=${PARLEY_BENCH_PORT:-18080}
 extra=${PARLEY_BENCH_JAVA_OPTS:-}
@@ -33,6 +37,19 @@ if [[ -n "$baseline" ]]; then
   cp "$baseline" "$work/baseline.jar" # its own copy: its class cache must not replace this jar's
   baseline="$work/baseline.jar"
 fi
+# The floor's four builds: JSON by jackson-databind (as Parley) or micronaut-serde, without or with
+# the management endpoints and the Prometheus registry with the JVM's meters (as Parley).
+floors=(floor-jackson floor-serde floor-jackson-meters floor-serde-meters)
+if [[ $floor == 1 ]]; then
+  for f in "${floors[@]}"; do
+    flags=()
+    [[ $f != *serde* ]] || flags+=(-Dserde)
+    [[ $f != *meters ]] || flags+=(-Dmeters)
+    "$root/mvnw" -B -q -f "$root/bootstrap/bench/floor/pom.xml" clean package ${flags[@]+"${flags[@]}"} >"$work/build.log" 2>&1 \
+      || { echo "building the floor ($f) failed:" >&2; tail -20 "$work/build.log" >&2; exit 1; }
+    cp "$root/bootstrap/bench/floor/target/floor.jar" "$work/$f.jar"
+  done
+fi
 
 # start <variant>: launches Parley the variant's way in the background; sets $pid.
 start() {
@@ -44,6 +61,7 @@ start() {
     plain) "$java_bin" $extra -jar "$jar" "${app[@]}" >"$work/out.log" 2>&1 & ;;
     baseline-readme) PARLEY_JAR="$baseline" JAVA_OPTS="$extra" "$root/bootstrap/bin/parley" "${app[@]}" >"$work/out.log" 2>&1 & ;;
     baseline-plain) "$java_bin" $extra -jar "$baseline" "${app[@]}" >"$work/out.log" 2>&1 & ;;
+    floor-*) "$java_bin" $extra -jar "$work/$1.jar" "${app[@]}" >"$work/out.log" 2>&1 & ;;
   esac
   pid=$!
 }
@@ -70,6 +88,7 @@ median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : int((a[
 
 variants=(readme plain)
 [[ -z "$baseline" ]] || variants+=(baseline-readme baseline-plain)
+[[ $floor != 1 ]] || variants+=("${floors[@]}")
 
 # The README command's first run makes its cache (remove it first, so this run measures creation too).
 rm -f "$root"/bootstrap/target/parley.jsa "$root"/bootstrap/target/parley.jdk-*.aot
@@ -95,7 +114,7 @@ declare -A med_wall med_cpu
 for v in "${variants[@]}"; do
   med_wall[$v]=$(tr ' ' '\n' <<<"${wall[$v]}" | grep . | median)
   med_cpu[$v]=$(tr ' ' '\n' <<<"${cpus[$v]}" | grep . | median)
-  printf '  %-16s %6d ms to ready  %6d ms CPU   runs: %s\n' "$v" "${med_wall[$v]}" "${med_cpu[$v]}" "${wall[$v]}"
+  printf '  %-20s %6d ms to ready  %6d ms CPU   runs: %s\n' "$v" "${med_wall[$v]}" "${med_cpu[$v]}" "${wall[$v]}"
 done
 if [[ -n "$baseline" ]]; then
   for v in readme plain; do
@@ -105,3 +124,7 @@ if [[ -n "$baseline" ]]; then
 fi
 echo "  readme / plain: $(awk -v a="${med_wall[readme]}" -v b="${med_wall[plain]}" 'BEGIN {printf "%.2f", a / b}') wall," \
   "$(awk -v a="${med_cpu[readme]}" -v b="${med_cpu[plain]}" 'BEGIN {printf "%.2f", a / b}') CPU"
+if [[ $floor == 1 ]]; then
+  echo "  plain / floor-jackson-meters (the floor on Parley's own stack): $(awk -v a="${med_wall[plain]}" -v b="${med_wall[floor-jackson-meters]}" 'BEGIN {printf "%.2f", a / b}') wall," \
+    "$(awk -v a="${med_cpu[plain]}" -v b="${med_cpu[floor-jackson-meters]}" 'BEGIN {printf "%.2f", a / b}') CPU"
+fi
