@@ -185,6 +185,25 @@ public final class InMemoryConversationStore implements ConversationStore {
     }
 
     @Override
+    public Optional<ClaimedConversation> claimNow(ThreadId threadId, Duration lease) {
+        if (lease.toMillis() < 1) {
+            throw new IllegalArgumentException("lease must be at least 1 ms, got " + lease);
+        }
+        while (true) {
+            Live conversation = live.get(threadId);
+            if (conversation == null) {
+                return Optional.empty();
+            }
+            synchronized (conversation) {
+                if (conversation.gone) {
+                    continue; // claimed or removed meanwhile: look again, a new one may have started
+                }
+                return seal(threadId, conversation.deadline, lease);
+            }
+        }
+    }
+
+    @Override
     public boolean renewLease(String claimId, Duration lease) {
         if (lease.toMillis() < 1) {
             throw new IllegalArgumentException("lease must be at least 1 ms, got " + lease);

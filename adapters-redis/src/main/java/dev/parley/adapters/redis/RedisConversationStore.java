@@ -277,11 +277,26 @@ public final class RedisConversationStore implements ConversationStore {
         if (expired.isEmpty() && threads.isEmpty()) {
             return List.of();
         }
+        return claim(shard, expired, threads, false, leaseMillis);
+    }
+
+    @Override
+    public Optional<ClaimedConversation> claimNow(ThreadId threadId, Duration lease) {
+        long leaseMillis = positiveMillis(lease, "lease");
+        List<ClaimedConversation> claimed = claim(keys.shardOf(threadId), List.of(), List.of(threadId.value()), true, leaseMillis);
+        return claimed.stream().findFirst();
+    }
+
+    /**
+     * Runs the claim script on one shard: hands out again the {@code expired} claims whose lease has
+     * ended, and seals {@code threads} if they are due (or, with {@code force}, if they are live).
+     */
+    private List<ClaimedConversation> claim(int shard, List<ClaimKey> expired, List<String> threads, boolean force, long leaseMillis) {
         List<String> scriptKeys = new ArrayList<>(4 + 2 * expired.size() + 5 * threads.size());
         scriptKeys.addAll(List.of(keys.due(shard), keys.archiveQueue(shard), keys.claims(shard), keys.deadLetters(shard)));
-        List<String> args = new ArrayList<>(6 + expired.size() + 2 * threads.size());
+        List<String> args = new ArrayList<>(7 + expired.size() + 2 * threads.size());
         args.addAll(List.of(Long.toString(leaseMillis), Long.toString(options.sealedTtl().toMillis()),
-                Integer.toString(options.maxHandOuts()), holder, Integer.toString(expired.size())));
+                Integer.toString(options.maxHandOuts()), holder, force ? "1" : "0", Integer.toString(expired.size())));
         for (ClaimKey claim : expired) {
             scriptKeys.add(keys.sealedConversation(claim));
             scriptKeys.add(keys.sealedHistory(claim));
@@ -295,7 +310,7 @@ public final class RedisConversationStore implements ConversationStore {
             args.add(thread);
             args.add(claim.id());
         }
-        List<Object> reply = sweeper.script("claim idle", LuaScript.CLAIM, ScriptOutputType.MULTI, scriptKeys, args);
+        List<Object> reply = sweeper.script(force ? "claim now" : "claim idle", LuaScript.CLAIM, ScriptOutputType.MULTI, scriptKeys, args);
 
         long lost = RedisTime.parseMicros(reply.get(0));
         if (lost > 0) {

@@ -6,10 +6,11 @@
 -- Every candidate is checked again here (due.lua only proposed it), so racing claimers take
 -- each once. A claim handed out more than max hand-outs times without its holder confirming it
 -- (renew.lua: it decoded the conversation) is moved to the dead-letter set instead, its keys
--- kept without expiry for an operator.
+-- kept without expiry for an operator. With force 1 (claimNow: rolling a full conversation over),
+-- each given thread is sealed whatever its deadline, as long as it is live.
 -- KEYS: due, archq, claims, dead, then per re-handed claim: sealed, sealed-msgs,
 --       then per due thread: conv, msgs, ids, new sealed, new sealed-msgs
--- ARGV: lease ms, sealed ttl ms, max hand-outs, holder, r, r claim ids, d, d (thread, new claim id) pairs
+-- ARGV: lease ms, sealed ttl ms, max hand-outs, holder, force (0 or 1), r, r claim ids, d, d (thread, new claim id) pairs
 -- Returns {lost, {dead-lettered claim id, ...}, claim id, hash, history length, hand-outs, ...};
 -- lost counts candidates whose keys had already expired (no sweeper ran within their TTL).
 local t = redis.call('TIME')
@@ -18,6 +19,7 @@ local lease = tonumber(ARGV[1])
 local ttl = ARGV[2]
 local maxHandOuts = tonumber(ARGV[3])
 local holder = ARGV[4]
+local force = ARGV[5] == '1'
 local out = {0, {}}
 
 local function hand_out(claim, sealed, sealedMsgs, handOuts)
@@ -32,9 +34,9 @@ local function hand_out(claim, sealed, sealedMsgs, handOuts)
 end
 
 local k = 5
-local rehanded = tonumber(ARGV[5])
+local rehanded = tonumber(ARGV[6])
 for i = 1, rehanded do
-  local claim = ARGV[5 + i]
+  local claim = ARGV[6 + i]
   local sealed, sealedMsgs = KEYS[k], KEYS[k + 1]
   k = k + 2
   local lease_end = redis.call('ZSCORE', KEYS[2], claim)
@@ -60,7 +62,7 @@ for i = 1, rehanded do
   end
 end
 
-local at = 6 + rehanded
+local at = 7 + rehanded
 local threads = tonumber(ARGV[at])
 for i = 1, threads do
   local thread, claim = ARGV[at + 2 * i - 1], ARGV[at + 2 * i]
@@ -68,7 +70,7 @@ for i = 1, threads do
   k = k + 5
   local deadline = redis.call('ZSCORE', KEYS[1], thread)
   -- A claim id the caller drew that is already taken (never seen, but cheap to rule out) waits for the next claim.
-  if deadline and tonumber(deadline) <= now and redis.call('EXISTS', sealed) == 0 then
+  if deadline and (force or tonumber(deadline) <= now) and redis.call('EXISTS', sealed) == 0 then
     redis.call('ZREM', KEYS[1], thread)
     redis.call('DEL', ids)
     if redis.call('EXISTS', conv) == 1 then

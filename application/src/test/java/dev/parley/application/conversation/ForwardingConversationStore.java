@@ -77,6 +77,11 @@ abstract class ForwardingConversationStore implements ConversationStore {
     }
 
     @Override
+    public Optional<ClaimedConversation> claimNow(ThreadId threadId, Duration lease) {
+        return store.claimNow(threadId, lease);
+    }
+
+    @Override
     public boolean renewLease(String claimId, Duration lease) {
         return store.renewLease(claimId, lease);
     }

@@ -71,6 +71,11 @@ final class UnreachableStore implements ConversationStore {
     }
 
     @Override
+    public Optional<ClaimedConversation> claimNow(ThreadId threadId, Duration lease) {
+        throw down();
+    }
+
+    @Override
     public boolean renewLease(String claimId, Duration lease) {
         throw down();
     }

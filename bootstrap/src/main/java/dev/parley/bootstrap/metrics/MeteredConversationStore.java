@@ -32,6 +32,7 @@ final class MeteredConversationStore implements ConversationStore {
     private final Counter created;
     private final Counter createdExisting;
     private final Counter claims;
+    private final Counter rolledOver;
     private final Counter cleaned;
 
     MeteredConversationStore(ConversationStore store, CleanupStrategy cleanup, MeterRegistry registry) {
@@ -46,7 +47,10 @@ final class MeteredConversationStore implements ConversationStore {
                 .tag("outcome", "already_live").register(registry);
         this.claims = Counter.builder("parley.sweeper.claims").description("Idle conversations the sweeper claimed (hand-outs again after a lease included)")
                 .register(registry);
-        this.cleaned = Counter.builder("parley.sweeper.cleaned").description("Claimed idle conversations archived (or discarded) and acknowledged")
+        this.rolledOver = Counter.builder("parley.conversations.rolled.over")
+                .description("Full conversations taken out of live state at once, to be archived while their channel starts a new one")
+                .register(registry);
+        this.cleaned = Counter.builder("parley.sweeper.cleaned").description("Claimed conversations (idle, or full and rolled over) archived (or discarded) and acknowledged")
                 .tag("outcome", cleanup == CleanupStrategy.ARCHIVE ? "archived" : "discarded").register(registry);
         Gauge.builder("parley.conversations.live", this, MeteredConversationStore::liveOrNaN)
                 .description("Live conversations in the store (for Redis: shared by every instance)").register(registry);
@@ -124,6 +128,13 @@ final class MeteredConversationStore implements ConversationStore {
     public List<ClaimedConversation> claimIdle(int max, Duration lease) {
         List<ClaimedConversation> claimed = store.claimIdle(max, lease);
         claims.increment(claimed.size());
+        return claimed;
+    }
+
+    @Override
+    public Optional<ClaimedConversation> claimNow(ThreadId threadId, Duration lease) {
+        Optional<ClaimedConversation> claimed = store.claimNow(threadId, lease);
+        claimed.ifPresent(c -> rolledOver.increment());
         return claimed;
     }
 

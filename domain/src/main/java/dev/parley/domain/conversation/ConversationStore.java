@@ -99,6 +99,18 @@ public interface ConversationStore {
     List<ClaimedConversation> claimIdle(int max, Duration lease);
 
     /**
+     * Takes this thread's live conversation out of live state now, whatever its idle deadline, as
+     * {@link #claimIdle} takes an idle one: the same claim, leased for {@code lease} to this store
+     * instance, archived and {@linkplain #acknowledge acknowledged} the same way, and the thread can
+     * start a new conversation at once. Used to roll a full conversation over. Empty when the
+     * thread has no live conversation (never started, already claimed or removed); of racing
+     * callers, one takes it.
+     *
+     * @throws IllegalArgumentException if {@code lease} is shorter than a millisecond
+     */
+    Optional<ClaimedConversation> claimNow(ThreadId threadId, Duration lease);
+
+    /**
      * Extends a claim's lease to {@code lease} from now, if this store instance still holds it:
      * it was handed to this instance last and is not acknowledged. A holder renews before work
      * that could outlast the lease (writing the archive), and skips that work when this answers

@@ -245,11 +245,74 @@ public abstract class ConversationStoreContract {
     }
 
     @Test
+    void claimNowTakesALiveConversationBeforeItsDeadlineAndItsThreadStartsAfreshAtOnce() {
+        store().create(EchoExamples.newConversation(), idle());
+        store().append(THREAD, EchoExamples.hello(), idle(), ConversationLimits.defaults());
+
+        ClaimedConversation claimed = store().claimNow(THREAD, LONG_LEASE).orElseThrow();
+
+        assertThat(claimed.conversation().history()).containsExactly(EchoExamples.hello());
+        assertThat(store().exists(THREAD)).isFalse();
+        assertThat(store().append(THREAD, chat(1), idle(), ConversationLimits.defaults())).isEqualTo(AppendOutcome.NO_CONVERSATION);
+        assertThat(store().claimNow(THREAD, LONG_LEASE)).as("nothing live left to take").isEmpty();
+        assertThat(store().claimIdle(10, LONG_LEASE)).as("leased like an idle claim").isEmpty();
+
+        Conversation next = Conversation.start(THREAD, GUILD, GUILD_NAME, REQUESTER, CREATED_AT.plusSeconds(60));
+        assertThat(store().create(next, idle())).isTrue();
+        assertThat(store().append(THREAD, EchoExamples.hello(), idle(), ConversationLimits.defaults()))
+                .as("a new conversation, whose ids start empty").isEqualTo(AppendOutcome.APPENDED);
+        assertThat(store().renewLease(claimed.claimId(), LONG_LEASE)).isTrue();
+        store().acknowledge(claimed.claimId());
+        assertThat(store().renewLease(claimed.claimId(), LONG_LEASE)).isFalse();
+        assertThat(store().find(THREAD).orElseThrow().history()).containsExactly(EchoExamples.hello());
+    }
+
+    @Test
+    void claimNowOfAThreadWithoutALiveConversationTakesNothing() {
+        assertThat(store().claimNow(THREAD, LONG_LEASE)).isEmpty();
+        store().create(EchoExamples.newConversation(), idle());
+        store().remove(THREAD);
+        assertThat(store().claimNow(THREAD, LONG_LEASE)).isEmpty();
+        assertThatThrownBy(() -> store().claimNow(THREAD, Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void anUnacknowledgedClaimNowIsHandedOutAgainAfterItsLeaseLikeAnIdleClaim() {
+        store().create(EchoExamples.newConversation(), idle());
+        ClaimedConversation first = store().claimNow(THREAD, lease()).orElseThrow();
+
+        assertHandedOutAgainAfterItsLease(first);
+    }
+
+    @Test
+    void racingClaimNowCallersTakeAConversationOnce() throws Exception {
+        int conversations = 40;
+        for (int i = 0; i < conversations; i++) {
+            store().create(conversation(String.valueOf(7000 + i)), idle());
+        }
+        List<ClaimedConversation> taken = java.util.Collections.synchronizedList(new ArrayList<>());
+        Concurrently.run(4, caller -> {
+            for (int i = 0; i < conversations; i++) {
+                store().claimNow(ThreadId.of(String.valueOf(7000 + i)), LONG_LEASE).ifPresent(taken::add);
+            }
+        });
+
+        assertThat(taken).hasSize(conversations);
+        assertThat(taken.stream().map(c -> c.conversation().threadId()).distinct()).hasSize(conversations);
+        assertThat(store().count()).isZero();
+    }
+
+    @Test
     void anUnacknowledgedClaimIsHandedOutAgainAfterItsLease() {
         store().create(EchoExamples.newConversation(), idle());
         elapse(idle().plus(idle()));
         ClaimedConversation first = store().claimIdle(10, lease()).getFirst();
 
+        assertHandedOutAgainAfterItsLease(first);
+    }
+
+    /** Once {@code first}'s lease has ended without an acknowledgement, the sweep's claim hands it out again, the same claim. */
+    private void assertHandedOutAgainAfterItsLease(ClaimedConversation first) {
         elapse(lease().plus(lease()));
         List<ClaimedConversation> again = store().claimIdle(10, lease());
 
