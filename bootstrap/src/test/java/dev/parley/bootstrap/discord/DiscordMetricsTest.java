@@ -38,7 +38,10 @@ class DiscordMetricsTest {
             assertThat(handled.value("parley_model_calls_total{outcome=\"ok\"}")).isEqualTo(1);
 
             bot.discord.message(QUIET).from(ALICE).content("Ava?").send();
-            Scrape refused = Scrape.until(api, s -> s.valueOrZero("parley_discord_permissions_missing_total{permission=\"manage_webhooks\"}") == 1);
+            // The permission is counted by the message listener and the dispatch by the raw-event listener, which JDA
+            // calls after it: a scrape can fall between the two, so wait for both.
+            Scrape refused = Scrape.until(api, s -> s.valueOrZero("parley_discord_permissions_missing_total{permission=\"manage_webhooks\"}") == 1
+                    && s.valueOrZero("parley_discord_gateway_events_total{type=\"message_create\"}") >= 3);
             assertThat(refused.value("parley_discord_gateway_events_total{type=\"message_create\"}")).isEqualTo(3);
             assertThat(refused.value("parley_discord_chunks_posted_total")).isEqualTo(1);
         }
