@@ -167,7 +167,8 @@ final class DiscordBotBenchmark {
         ChannelSummarizer summaries = new ChannelSummarizer(new InMemoryChannelSummaries(Duration.ofDays(1), clock), store, avatars,
                 Optional.of(model), responderSettings, clock, task -> { });
         return new Responder(new ResponderPorts(avatars, store, new InMemoryAvatarRoster(8, clock),
-                new InMemoryReplyGate(rules, clock), new InMemoryAvatarJournal(20, 5), Optional.of(model)), summaries, rules,
+                new InMemoryReplyGate(rules, clock), new InMemoryAvatarJournal(20, 5), Optional.of(model)),
+                RollOvers.intoTemporaryArchive(store, clock), summaries, rules,
                 responderSettings, Duration.ofMinutes(5), ConversationLimits.defaults(), clock, Pause.sleeping());
     }
 

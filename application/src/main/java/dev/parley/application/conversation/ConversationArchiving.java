@@ -1,6 +1,7 @@
 package dev.parley.application.conversation;
 
 import dev.parley.application.port.in.CheckArchiveWrites;
+import dev.parley.application.port.in.RollOverConversation;
 import dev.parley.application.port.in.SaveBeforeShutdown;
 import dev.parley.application.port.in.SaveConversations;
 import dev.parley.application.port.in.SaveOutcome;
@@ -28,7 +29,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Everything that moves conversations into the archive: saving on request, the idle sweep
- * (decisions.md 1–3) and the save before shutdown (decisions.md 8). They share one piece of
+ * (decisions.md 1–3), rolling a full conversation over, and the save before shutdown (decisions.md 8). They share one piece of
  * state: the idle conversations this instance claimed but could not write, retried after their
  * lease and at shutdown, so none is lost.
  *
@@ -39,7 +40,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * retry writes it, and {@link #unsaved} lists it until then.
  */
 public final class ConversationArchiving
-        implements SaveConversations, SweepIdle, SaveBeforeShutdown, CheckArchiveWrites {
+        implements SaveConversations, SweepIdle, RollOverConversation, SaveBeforeShutdown, CheckArchiveWrites {
 
     private static final Logger LOG = System.getLogger(ConversationArchiving.class.getName());
     /** How many thread ids the shutdown's ERROR line names at most. */
@@ -104,12 +105,19 @@ public final class ConversationArchiving
         do {
             batch = store.claimIdle(settings.sweepBatch(), settings.claimLease());
             for (ClaimedConversation claimed : batch) {
-                if (cleanUp(claimed)) {
+                if (cleanUp(claimed, "idle")) {
                     cleaned++;
                 }
             }
         } while (batch.size() == settings.sweepBatch());
         return cleaned;
+    }
+
+    @Override
+    public boolean rollOver(ThreadId thread) {
+        Optional<ClaimedConversation> claimed = store.claimNow(thread, settings.claimLease());
+        claimed.ifPresent(taken -> cleanUp(taken, "full"));
+        return claimed.isPresent();
     }
 
     @Override
@@ -127,7 +135,7 @@ public final class ConversationArchiving
             LOG.log(Level.ERROR, "shutdown: could not list the live conversations to save them: {0}", ArchiveFailures.describe(e));
         }
         for (ClaimedConversation claimed : List.copyOf(unsaved.values())) {
-            saved.put(claimed.conversation().threadId(), cleanUp(claimed));
+            saved.put(claimed.conversation().threadId(), cleanUp(claimed, "idle"));
         }
         List<String> lost = saved.entrySet().stream().filter(e -> !e.getValue()).map(e -> e.getKey().value()).toList();
         if (!lost.isEmpty()) {
@@ -160,8 +168,11 @@ public final class ConversationArchiving
         return unsaved.size();
     }
 
-    /** Archives (or discards) one claimed conversation; never throws, whatever the conversation does. */
-    private boolean cleanUp(ClaimedConversation claimed) {
+    /**
+     * Archives (or discards) one claimed conversation; never throws, whatever the conversation does.
+     * {@code kind} says in the log lines why it was claimed: {@code idle} or {@code full}.
+     */
+    private boolean cleanUp(ClaimedConversation claimed, String kind) {
         Conversation conversation = claimed.conversation();
         ThreadId thread = conversation.threadId();
         try {
@@ -184,8 +195,9 @@ public final class ConversationArchiving
                 unsaved.put(claimed.claimId(), claimed);
             }
             failures.failed(thread);
-            LOG.log(Level.ERROR, "could not archive the idle conversation of thread {0}: {1}; it stays claimed and is retried"
-                    + " when its {2} s lease ends", thread.value(), ArchiveFailures.describe(e), String.valueOf(settings.claimLease().toSeconds()));
+            LOG.log(Level.ERROR, "could not archive the {0} conversation of thread {1}: {2}; it stays claimed and is retried"
+                    + " when its {3} s lease ends", kind, thread.value(), ArchiveFailures.describe(e),
+                    String.valueOf(settings.claimLease().toSeconds()));
             return false;
         }
         // Written (or deliberately discarded): whatever the acknowledgement does, the conversation is
@@ -195,12 +207,12 @@ public final class ConversationArchiving
         try {
             store.acknowledge(claimed.claimId());
         } catch (RuntimeException | VirtualMachineError e) {
-            LOG.log(Level.WARNING, "idle conversation of thread {0} archived, but the claim could not be released: {1};"
-                    + " it is handed out again when its {2} s lease ends", thread.value(), ArchiveFailures.describe(e),
+            LOG.log(Level.WARNING, "{0} conversation of thread {1} archived, but the claim could not be released: {2};"
+                    + " it is handed out again when its {3} s lease ends", kind, thread.value(), ArchiveFailures.describe(e),
                     String.valueOf(settings.claimLease().toSeconds()));
             return true;
         }
-        LOG.log(Level.DEBUG, "idle conversation in thread {0} cleaned up ({1})", thread, settings.cleanup());
+        LOG.log(Level.DEBUG, "{0} conversation in thread {1} cleaned up ({2})", kind, thread, settings.cleanup());
         return true;
     }
 

@@ -10,6 +10,7 @@ import dev.parley.application.port.in.ConversationFullException;
 import dev.parley.application.port.in.ConversationNotFoundException;
 import dev.parley.application.port.in.HandleChannelMessage;
 import dev.parley.application.port.in.ModelNotConfiguredException;
+import dev.parley.application.port.in.RollOverConversation;
 import dev.parley.application.port.in.ReplyFailedException;
 import dev.parley.application.port.in.RespondInChannel;
 import dev.parley.application.port.in.RespondOutcome;
@@ -27,6 +28,7 @@ import dev.parley.domain.InputField;
 import dev.parley.domain.InvalidInputException;
 import dev.parley.domain.conversation.AppendOutcome;
 import dev.parley.domain.conversation.ConversationLimits;
+import dev.parley.domain.conversation.ConversationOverview;
 import dev.parley.domain.conversation.Conversation;
 import dev.parley.domain.conversation.ConversationStore;
 import dev.parley.domain.conversation.ConversationTail;
@@ -69,8 +71,12 @@ import java.util.Set;
  *   <li><b>Record.</b> The channel's conversation is started if there is none (its requester the
  *       author). On first contact (started now, or holding fewer than the context's messages) the
  *       platform's history is read once and recorded first, leaving out what the conversation
- *       already holds. Then the message, with its author's name; a replay of a recorded message
- *       ends the handling there (it was answered when it first came).</li>
+ *       already holds (a conversation that was not started now takes none older than itself). Then
+ *       the message, with its author's name; a replay of a recorded message ends the handling there
+ *       (it was answered when it first came). A conversation that is full (its messages or bytes
+ *       at their limit) is rolled over: archived at once ({@link RollOverConversation}) and the
+ *       message recorded as the first of the channel's next conversation, which takes no history;
+ *       a posted reply that does not fit rolls over the same way.</li>
  *   <li><b>Plan</b> ({@link ResponderChoice}): the avatars named in the text or summoned, each
  *       activated in the channel's roster; else the avatar whose post it replies to; else the
  *       channel's most recently active avatar. A message ending a chain of
@@ -97,6 +103,7 @@ public final class Responder implements HandleChannelMessage, RespondInChannel {
 
     private final AvatarCatalogue catalogue;
     private final ConversationStore store;
+    private final RollOverConversation rollOver;
     private final AvatarRoster roster;
     private final ReplyGate gate;
     private final AvatarJournal journal;
@@ -111,6 +118,7 @@ public final class Responder implements HandleChannelMessage, RespondInChannel {
     private final SyntheticIds syntheticIds;
 
     /**
+     * @param rollOver   ends a full conversation so its channel goes on in a new one ({@code ConversationArchiving})
      * @param summarizer keeps the avatars' channel summaries ({@link ChannelSummarizer}, on its background executor)
      * @param idleTime   the idle time of the conversations this starts ({@code ConversationSettings.idleTime()})
      * @param limits     what a message and a conversation may hold ({@code ConversationSettings.limits()}, the
@@ -118,9 +126,10 @@ public final class Responder implements HandleChannelMessage, RespondInChannel {
      *     before anything is recorded
      * @param pause      how a paced reply waits ({@link Pause#sleeping()} in production)
      */
-    public Responder(ResponderPorts ports, ChannelSummarizer summarizer, ReplyRules rules, ResponderSettings settings, Duration idleTime,
-            ConversationLimits limits, Clock clock, Pause pause) {
+    public Responder(ResponderPorts ports, RollOverConversation rollOver, ChannelSummarizer summarizer, ReplyRules rules,
+            ResponderSettings settings, Duration idleTime, ConversationLimits limits, Clock clock, Pause pause) {
         Objects.requireNonNull(ports, "ports == null");
+        this.rollOver = Objects.requireNonNull(rollOver, "rollOver == null");
         this.limits = Objects.requireNonNull(limits, "limits == null");
         this.catalogue = ports.catalogue();
         this.store = ports.store();
@@ -239,6 +248,15 @@ public final class Responder implements HandleChannelMessage, RespondInChannel {
         try {
             limits.check(part);
             AppendOutcome outcome = store.append(thread, part, idleTime, limits);
+            if (full(outcome)) {
+                // The channel's next conversation is started like the full one: its guild and requester.
+                Optional<ConversationOverview> current = store.tail(thread, 0).map(ConversationTail::conversation);
+                if (current.isPresent()) {
+                    ConversationOverview was = current.get();
+                    rollOver(thread, outcome, Conversation.start(thread, was.guildId(), was.guildName(), was.requester(), clock.instant()));
+                    outcome = store.append(thread, part, idleTime, limits);
+                }
+            }
             refused = switch (outcome) {
                 case MESSAGE_LIMIT, BYTE_LIMIT -> new ConversationFullException(thread, outcome, limits).getMessage();
                 // Archived (or removed) while the reply was being written and posted: it is in the
@@ -254,6 +272,22 @@ public final class Responder implements HandleChannelMessage, RespondInChannel {
             LOG.log(Level.WARNING, "Avatar {0} answered in channel {1} but a {2} message of its reply was not recorded: {3}", profile.id(),
                     channel, part.type(), refused);
         }
+    }
+
+    private static boolean full(AppendOutcome outcome) {
+        return outcome == AppendOutcome.MESSAGE_LIMIT || outcome == AppendOutcome.BYTE_LIMIT;
+    }
+
+    /**
+     * A message did not fit the thread's conversation ({@code full}): rolls that conversation over
+     * (archived at once) and starts {@code next}, the thread's new conversation, for the message.
+     */
+    private void rollOver(ThreadId thread, AppendOutcome full, Conversation next) {
+        boolean took = rollOver.rollOver(thread);
+        LOG.log(Level.INFO, "The conversation of channel {0} is full ({1}): {2}; the channel goes on in a new conversation",
+                thread.value(), full == AppendOutcome.MESSAGE_LIMIT ? limits.maxMessages() + " messages" : limits.maxBytes() + " bytes",
+                took ? "archived it" : "it had just ended");
+        store.create(next, idleTime);
     }
 
     /** Gives the admission's cooldowns back and logs the failure in one line. */
@@ -302,22 +336,19 @@ public final class Responder implements HandleChannelMessage, RespondInChannel {
             Message incoming = ChannelMessages.toMessage(message, avatars);
             limits.check(incoming);
             limits.checkText(InputField.GUILD_NAME, message.guildName());
-            boolean started = store.create(Conversation.start(thread, message.guild(), message.guildName(), message.author(),
-                    clock.instant()), idleTime);
+            boolean started = store.create(start(), idleTime);
             ConversationTail known = store.tail(thread, settings.contextMessages()).orElse(null);
             if (started || known == null || known.totalMessages() < settings.contextMessages()) {
-                recordHistory(known);
+                // A conversation that did not start now takes no platform message older than itself:
+                // those belong to the channel's earlier conversations (the one before a rollover).
+                recordHistory(known, started || known == null ? Instant.MIN : known.conversation().createdAt());
             }
-            AppendOutcome outcome = store.append(thread, incoming, idleTime, limits);
-            if (outcome == AppendOutcome.NO_CONVERSATION) {
-                // Archived between the start and the append: start afresh once.
-                store.create(Conversation.start(thread, message.guild(), message.guildName(), message.author(), clock.instant()), idleTime);
-                outcome = store.append(thread, incoming, idleTime, limits);
-                if (outcome == AppendOutcome.NO_CONVERSATION) {
-                    throw new StorageUnavailableException("the conversation of channel " + channelId + " kept ending while its message was recorded");
-                }
+            AppendOutcome outcome = appendStartingOnce(incoming);
+            if (full(outcome)) {
+                rollOver(thread, outcome, start());
+                outcome = appendStartingOnce(incoming);
             }
-            if (outcome == AppendOutcome.MESSAGE_LIMIT || outcome == AppendOutcome.BYTE_LIMIT) {
+            if (full(outcome)) {
                 throw new ConversationFullException(thread, outcome, limits);
             }
             boolean replay = outcome == AppendOutcome.DUPLICATE;
@@ -325,8 +356,29 @@ public final class Responder implements HandleChannelMessage, RespondInChannel {
             return !replay;
         }
 
-        /** The platform's recent messages not yet in the conversation, oldest first; a platform failure only skips them. */
-        private void recordHistory(ConversationTail known) {
+        /** The channel's conversation as this message starts it: its requester the author. */
+        private Conversation start() {
+            return Conversation.start(thread, message.guild(), message.guildName(), message.author(), clock.instant());
+        }
+
+        /** Appends the message; if the channel has no live conversation (archived since it was started), starts one once. */
+        private AppendOutcome appendStartingOnce(Message incoming) {
+            AppendOutcome outcome = store.append(thread, incoming, idleTime, limits);
+            if (outcome == AppendOutcome.NO_CONVERSATION) {
+                store.create(start(), idleTime);
+                outcome = store.append(thread, incoming, idleTime, limits);
+                if (outcome == AppendOutcome.NO_CONVERSATION) {
+                    throw new StorageUnavailableException("the conversation of channel " + channelId + " kept ending while its message was recorded");
+                }
+            }
+            return outcome;
+        }
+
+        /**
+         * The platform's recent messages not yet in the conversation and not older than {@code since},
+         * oldest first; a platform failure only skips them.
+         */
+        private void recordHistory(ConversationTail known, Instant since) {
             List<ChannelMessage> history;
             try {
                 history = channel.history(settings.contextMessages());
@@ -343,6 +395,9 @@ public final class Responder implements HandleChannelMessage, RespondInChannel {
             }
             recorded.add(message.id());
             for (ChannelMessage earlier : history) {
+                if (earlier.at().isBefore(since)) {
+                    continue;
+                }
                 if (recorded.add(earlier.id()) && !recordEarlier(ChannelMessages.toMessage(earlier, avatars))) {
                     return;
                 }

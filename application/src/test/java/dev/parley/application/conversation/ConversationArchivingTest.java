@@ -102,6 +102,44 @@ class ConversationArchivingTest {
     }
 
     @Test
+    void rollingOverArchivesTheLiveConversationAtOnceAndTheThreadCanStartAgain() {
+        start(THREAD);
+        live.add(THREAD, EchoExamples.hello());
+        Conversation before = live.find(THREAD).orElseThrow();
+
+        assertThat(archiving.rollOver(THREAD)).isTrue();
+
+        assertThat(archive.saved(THREAD)).contains(before);
+        assertThat(live.isLive(THREAD)).isFalse();
+        assertThat(archiving.rollOver(THREAD)).as("nothing live left").isFalse();
+        start(THREAD);
+        assertThat(live.isLive(THREAD)).isTrue();
+        clock.advance(settings.claimLease().plus(IDLE));
+        assertThat(archiving.sweep()).as("the new one, idle by now; the rolled-over claim was acknowledged").isEqualTo(1);
+        assertThat(archive.timesSaved(THREAD)).isEqualTo(2);
+    }
+
+    @Test
+    void aRolledOverConversationWhoseArchiveWriteFailsIsRetriedAfterTheLeaseNotDropped() {
+        start(THREAD);
+        live.add(THREAD, EchoExamples.hello());
+        archive.failNext(1);
+
+        try (CapturedLog log = CapturedLog.of(ConversationArchiving.class)) {
+            assertThat(archiving.rollOver(THREAD)).isTrue();
+            assertThat(log.lines(java.util.logging.Level.SEVERE)).singleElement().asString()
+                    .startsWith("could not archive the full conversation of thread " + THREAD.value());
+        }
+        assertThat(archive.saved(THREAD)).isEmpty();
+        assertThat(live.isLive(THREAD)).as("out of live state all the same: the thread can go on").isFalse();
+        assertThat(archiving.unsaved(10).threads()).containsExactly(THREAD);
+
+        clock.advance(settings.claimLease());
+        assertThat(archiving.sweep()).isEqualTo(1);
+        assertThat(archive.saved(THREAD).orElseThrow().history()).containsExactly(EchoExamples.hello());
+    }
+
+    @Test
     void saveOfAnUnknownThreadSaysSo() {
         assertThatThrownBy(() -> archiving.save(THREAD)).isInstanceOf(ConversationNotFoundException.class)
                 .hasMessage("thread 1234567890 has no live conversation");

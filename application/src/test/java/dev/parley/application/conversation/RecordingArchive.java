@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * An archive kept in memory for the service's tests: it remembers the last version saved of each
  * conversation and how often each thread was saved, and can be told to fail like a full disk.
  */
-final class RecordingArchive implements ConversationArchive {
+public final class RecordingArchive implements ConversationArchive {
 
     private final Map<ThreadId, Conversation> saved = new ConcurrentHashMap<>();
     private final Map<ThreadId, AtomicInteger> saves = new ConcurrentHashMap<>();
@@ -36,7 +36,7 @@ final class RecordingArchive implements ConversationArchive {
     }
 
     /** The next {@code count} saves fail as a full disk would. */
-    void failNext(int count) {
+    public void failNext(int count) {
         failuresToCome.set(count);
     }
 
@@ -45,11 +45,11 @@ final class RecordingArchive implements ConversationArchive {
         beforeEachSave = action;
     }
 
-    Optional<Conversation> saved(ThreadId threadId) {
+    public Optional<Conversation> saved(ThreadId threadId) {
         return Optional.ofNullable(saved.get(threadId));
     }
 
-    int timesSaved(ThreadId threadId) {
+    public int timesSaved(ThreadId threadId) {
         AtomicInteger count = saves.get(threadId);
         return count == null ? 0 : count.get();
     }

@@ -8,6 +8,9 @@ import dev.parley.adapters.memory.InMemoryAvatarRoster;
 import dev.parley.adapters.memory.InMemoryChannelSummaries;
 import dev.parley.adapters.memory.InMemoryConversationStore;
 import dev.parley.adapters.memory.InMemoryReplyGate;
+import dev.parley.application.conversation.ConversationArchiving;
+import dev.parley.application.conversation.ConversationSettings;
+import dev.parley.application.conversation.RecordingArchive;
 import dev.parley.application.port.in.AvatarReply;
 import dev.parley.application.port.in.ChannelEvent;
 import dev.parley.application.port.in.ChannelMessage;
@@ -63,6 +66,9 @@ final class ResponderRig {
     final List<Runnable> background = Collections.synchronizedList(new ArrayList<>());
     final List<Duration> pauses = new ArrayList<>();
     final ChannelSummarizer summarizer;
+    /** Where the conversations a full channel rolls over go. */
+    final RecordingArchive archive = new RecordingArchive();
+    final ConversationArchiving archiving;
     final Responder responder;
     final NarrativeWriter narratives;
 
@@ -81,8 +87,9 @@ final class ResponderRig {
         this.gate = new InMemoryReplyGate(rules, clock);
         this.roster = new InMemoryAvatarRoster(rules.maxActiveAvatarsPerChannel(), clock);
         this.summarizer = new ChannelSummarizer(summaries, store, avatars, model, settings, clock, background::add);
-        this.responder = new Responder(new ResponderPorts(avatars, store, roster, gate, journal, model), summarizer, rules, settings,
-                Duration.ofMinutes(5), limits, clock, duration -> {
+        this.archiving = new ConversationArchiving(store, archive, ConversationSettings.defaults().withLimits(limits), clock);
+        this.responder = new Responder(new ResponderPorts(avatars, store, roster, gate, journal, model), archiving, summarizer, rules,
+                settings, Duration.ofMinutes(5), limits, clock, duration -> {
                     pauses.add(duration);
                     clock.advance(duration);
                 });

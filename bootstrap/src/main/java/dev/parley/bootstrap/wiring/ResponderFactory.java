@@ -10,6 +10,7 @@ import dev.parley.adapters.redis.RedisAvatarJournal;
 import dev.parley.adapters.redis.RedisBudgetOptions;
 import dev.parley.adapters.redis.RedisChannelSummaries;
 import dev.parley.adapters.redis.RedisModelCallBudget;
+import dev.parley.application.port.in.RollOverConversation;
 import dev.parley.application.responder.AvatarDirectory;
 import dev.parley.application.responder.ChannelSummarizer;
 import dev.parley.application.responder.NarrativeWriter;
@@ -114,9 +115,9 @@ final class ResponderFactory {
     /** Handle a channel message; respond now. Paced replies sleep their (virtual) thread. */
     @Singleton
     Responder responder(AvatarCatalogue catalogue, ConversationStore store, AvatarRoster roster, ReplyGate gate, AvatarJournal journal,
-            LanguageModels models, ChannelSummarizer summarizer, ReplyRules rules, ResponderConfiguration configuration,
-            ParleySettings settings, Clock clock) {
-        return new Responder(new ResponderPorts(catalogue, store, roster, gate, journal, models.model()), summarizer, rules,
+            LanguageModels models, RollOverConversation rollOver, ChannelSummarizer summarizer, ReplyRules rules,
+            ResponderConfiguration configuration, ParleySettings settings, Clock clock) {
+        return new Responder(new ResponderPorts(catalogue, store, roster, gate, journal, models.model()), rollOver, summarizer, rules,
                 configuration.responder(), settings.idleTime(), settings.conversations().limits(), clock, Pause.sleeping());
     }
 

@@ -8,14 +8,12 @@ import static dev.parley.bootstrap.discord.DiscordParley.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.parley.adapters.discord.testing.FailOnErrorLogs;
 import dev.parley.adapters.discord.testing.FakeDiscord;
 import dev.parley.adapters.discord.testing.FakeDiscord.WebhookPost;
 import dev.parley.adapters.llm.testing.FakeResponse;
 import dev.parley.bootstrap.http.ApiClient;
 import dev.parley.bootstrap.http.TempArchive;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -226,18 +224,8 @@ class DiscordEndToEndTest {
         return discord.webhookPosts().stream().filter(post -> post.channelId() == channel).toList();
     }
 
-    /** The conversation's history once it holds at least {@code count} messages. */
     private static JsonNode awaitHistory(long channel, int count) {
-        JsonNode[] history = new JsonNode[1];
-        awaitUntil(() -> {
-            ApiClient.Reply response = api.get("/conversations/" + channel);
-            if (response.status() != 200) {
-                return false;
-            }
-            history[0] = response.json().path("history");
-            return history[0].size() >= count;
-        }, count + " message(s) in the conversation of " + channel);
-        return history[0];
+        return bot.awaitHistory(channel, count);
     }
 
     private static String discordHealth() {
@@ -260,15 +248,11 @@ class DiscordEndToEndTest {
     }
 
     private static long archivedThread(String fileName) {
-        try {
-            return new ObjectMapper().readTree(bot.parley.archive().resolve(fileName).toFile()).path("thread_id").asLong();
-        } catch (IOException e) {
-            return -1; // being written
-        }
+        return bot.archivedThread(fileName);
     }
 
     private static void awaitUntil(BooleanSupplier condition, String what) {
-        discord.await(condition, WAIT, () -> what);
+        bot.awaitUntil(condition, what);
     }
 
     /** When Discord made the message: the snowflake's timestamp. */

@@ -3,6 +3,9 @@ package dev.parley.bootstrap.discord;
 import dev.parley.adapters.discord.testing.FakeDiscord;
 import dev.parley.adapters.discord.testing.FakeGuild;
 import dev.parley.adapters.llm.testing.FakeOpenAi;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.parley.bootstrap.http.ApiClient;
 import dev.parley.bootstrap.http.RunningParley;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import net.dv8tion.jda.api.Permission;
 
 /**
@@ -107,6 +111,35 @@ final class DiscordParley implements AutoCloseable {
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Waits until {@code condition} holds (at most {@link #WAIT}); fails naming {@code what}. */
+    void awaitUntil(BooleanSupplier condition, String what) {
+        discord.await(condition, WAIT, () -> what);
+    }
+
+    /** The history of {@code channel}'s live conversation once it holds at least {@code count} messages. */
+    JsonNode awaitHistory(long channel, int count) {
+        ApiClient api = parley.client();
+        JsonNode[] history = new JsonNode[1];
+        awaitUntil(() -> {
+            ApiClient.Reply response = api.get("/conversations/" + channel);
+            if (response.status() != 200) {
+                return false;
+            }
+            history[0] = response.json().path("history");
+            return history[0].size() >= count;
+        }, count + " message(s) in the conversation of " + channel);
+        return history[0];
+    }
+
+    /** The thread an archive file holds; -1 while it is being written. */
+    long archivedThread(String fileName) {
+        try {
+            return new ObjectMapper().readTree(parley.archive().resolve(fileName).toFile()).path("thread_id").asLong();
+        } catch (IOException e) {
+            return -1; // being written
         }
     }
 

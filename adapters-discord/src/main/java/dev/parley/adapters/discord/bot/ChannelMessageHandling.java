@@ -72,11 +72,11 @@ public final class ChannelMessageHandling {
             ChannelMessage message = toChannelMessage(trigger, channel, summoned);
             useCase.handle(message, new DiscordReplies(where, trigger.getId(), channel), this::log);
         } catch (ConversationFullException e) {
-            // Every later message of the channel meets the same full conversation until it goes idle: warn hourly, not each time.
+            // The use case rolls a full conversation over, so this is a message that fits no conversation at all: warn hourly at most.
             failed = true;
             if (fullWarnings.due(where.getIdLong())) {
-                LOG.log(System.Logger.Level.WARNING, "Discord channel {0}: {1}; its messages are neither recorded nor answered until the "
-                        + "conversation goes idle and is archived (this warning repeats at most hourly per channel)", channel, e.getMessage());
+                LOG.log(System.Logger.Level.WARNING, "Discord channel {0}: {1}; the message was neither recorded nor answered"
+                        + " (this warning repeats at most hourly per channel)", channel, e.getMessage());
             }
         } catch (RuntimeException e) {
             failed = true;
