@@ -1,6 +1,7 @@
 package dev.parley.benchmarks;
 
 import dev.parley.adapters.file.JsonFileConversationArchive;
+import dev.parley.application.conversation.CleanupStrategy;
 import dev.parley.application.conversation.ConversationArchiving;
 import dev.parley.application.conversation.ConversationSettings;
 import dev.parley.application.port.in.RollOverConversation;
@@ -8,9 +9,14 @@ import dev.parley.domain.conversation.ConversationStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 
-/** Where the benchmarks' responders roll a full conversation over to: JSON files in a temporary directory, as Parley archives them. */
+/**
+ * How the benchmarks' responders roll a full conversation over: as Parley does, with the discard
+ * strategy (the benchmarks measure replies, not archive writes) and an empty temporary archive
+ * directory that is removed when the benchmark exits.
+ */
 final class RollOvers {
 
     private RollOvers() {
@@ -18,8 +24,10 @@ final class RollOvers {
 
     static RollOverConversation intoTemporaryArchive(ConversationStore store, Clock clock) {
         try {
-            JsonFileConversationArchive archive = new JsonFileConversationArchive(Files.createTempDirectory("parley-bench-rollovers"));
-            return new ConversationArchiving(store, archive, ConversationSettings.defaults(), clock);
+            Path directory = Files.createTempDirectory("parley-bench-rollovers");
+            directory.toFile().deleteOnExit();
+            return new ConversationArchiving(store, new JsonFileConversationArchive(directory),
+                    ConversationSettings.defaults().withCleanup(CleanupStrategy.DISCARD), clock);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot make a temporary archive directory", e);
         }

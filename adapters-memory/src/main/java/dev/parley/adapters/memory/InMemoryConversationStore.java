@@ -185,7 +185,8 @@ public final class InMemoryConversationStore implements ConversationStore {
     }
 
     @Override
-    public Optional<ClaimedConversation> claimNow(ThreadId threadId, Duration lease) {
+    public Optional<ClaimedConversation> claimNow(ThreadId threadId, Instant createdAt, Duration lease) {
+        Objects.requireNonNull(createdAt, "createdAt == null");
         if (lease.toMillis() < 1) {
             throw new IllegalArgumentException("lease must be at least 1 ms, got " + lease);
         }
@@ -197,6 +198,9 @@ public final class InMemoryConversationStore implements ConversationStore {
             synchronized (conversation) {
                 if (conversation.gone) {
                     continue; // claimed or removed meanwhile: look again, a new one may have started
+                }
+                if (!conversation.value.createdAt().equals(createdAt)) {
+                    return Optional.empty(); // another conversation of the thread: not the one the caller means
                 }
                 return seal(threadId, conversation.deadline, lease);
             }

@@ -38,11 +38,16 @@ final class ConversationHash {
     private ConversationHash() {
     }
 
+    /** The {@value #CREATED_AT} field's value for {@code createdAt}: what claim.lua compares to take one conversation now. */
+    static String createdAtValue(Instant createdAt) {
+        return createdAt.toString();
+    }
+
     /** Field, value, field, value...: every field a new conversation's hash starts with. */
     static List<String> fields(Conversation c) {
         List<String> out = new ArrayList<>(16 + 2 * c.participants().size());
         add(out, THREAD_ID, c.threadId().value());
-        add(out, CREATED_AT, c.createdAt().toString());
+        add(out, CREATED_AT, createdAtValue(c.createdAt()));
         add(out, UPDATED_AT, c.updatedAt().toString());
         add(out, SUMMARY, c.summary());
         add(out, GUILD_ID, c.guildId().value());

@@ -11,6 +11,7 @@ import dev.parley.domain.conversation.Message;
 import dev.parley.domain.id.ThreadId;
 import io.lettuce.core.ScriptOutputType;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -277,26 +278,32 @@ public final class RedisConversationStore implements ConversationStore {
         if (expired.isEmpty() && threads.isEmpty()) {
             return List.of();
         }
-        return claim(shard, expired, threads, false, leaseMillis);
+        return claim(shard, expired, threads, Optional.empty(), leaseMillis);
     }
 
     @Override
-    public Optional<ClaimedConversation> claimNow(ThreadId threadId, Duration lease) {
+    public Optional<ClaimedConversation> claimNow(ThreadId threadId, Instant createdAt, Duration lease) {
+        Objects.requireNonNull(createdAt, "createdAt == null");
         long leaseMillis = positiveMillis(lease, "lease");
-        List<ClaimedConversation> claimed = claim(keys.shardOf(threadId), List.of(), List.of(threadId.value()), true, leaseMillis);
+        List<ClaimedConversation> claimed = claim(keys.shardOf(threadId), List.of(), List.of(threadId.value()), Optional.of(createdAt),
+                leaseMillis);
         return claimed.stream().findFirst();
     }
 
     /**
      * Runs the claim script on one shard: hands out again the {@code expired} claims whose lease has
-     * ended, and seals {@code threads} if they are due (or, with {@code force}, if they are live).
+     * ended, and seals {@code threads} if they are due, or, given {@code createdAt} (claim now), if the
+     * live conversation is the one created then.
      */
-    private List<ClaimedConversation> claim(int shard, List<ClaimKey> expired, List<String> threads, boolean force, long leaseMillis) {
+    private List<ClaimedConversation> claim(int shard, List<ClaimKey> expired, List<String> threads, Optional<Instant> createdAt,
+            long leaseMillis) {
+        String operation = createdAt.isPresent() ? "claim now" : "claim idle";
         List<String> scriptKeys = new ArrayList<>(4 + 2 * expired.size() + 5 * threads.size());
         scriptKeys.addAll(List.of(keys.due(shard), keys.archiveQueue(shard), keys.claims(shard), keys.deadLetters(shard)));
         List<String> args = new ArrayList<>(7 + expired.size() + 2 * threads.size());
         args.addAll(List.of(Long.toString(leaseMillis), Long.toString(options.sealedTtl().toMillis()),
-                Integer.toString(options.maxHandOuts()), holder, force ? "1" : "0", Integer.toString(expired.size())));
+                Integer.toString(options.maxHandOuts()), holder, createdAt.map(ConversationHash::createdAtValue).orElse(""),
+                Integer.toString(expired.size())));
         for (ClaimKey claim : expired) {
             scriptKeys.add(keys.sealedConversation(claim));
             scriptKeys.add(keys.sealedHistory(claim));
@@ -310,7 +317,7 @@ public final class RedisConversationStore implements ConversationStore {
             args.add(thread);
             args.add(claim.id());
         }
-        List<Object> reply = sweeper.script(force ? "claim now" : "claim idle", LuaScript.CLAIM, ScriptOutputType.MULTI, scriptKeys, args);
+        List<Object> reply = sweeper.script(operation, LuaScript.CLAIM, ScriptOutputType.MULTI, scriptKeys, args);
 
         long lost = RedisTime.parseMicros(reply.get(0));
         if (lost > 0) {
@@ -328,7 +335,7 @@ public final class RedisConversationStore implements ConversationStore {
         List<ClaimedConversation> readBack = new ArrayList<>();
         for (int at = 2; at + 3 < reply.size(); at += 4) {
             String claimId = (String) reply.get(at);
-            readBack(claimId, (List<?>) reply.get(at + 1), RedisTime.parseMicros(reply.get(at + 2)),
+            readBack(operation, claimId, (List<?>) reply.get(at + 1), RedisTime.parseMicros(reply.get(at + 2)),
                     RedisTime.parseMicros(reply.get(at + 3))).ifPresent(readBack::add);
         }
         return confirm(readBack, leaseMillis);
@@ -339,13 +346,13 @@ public final class RedisConversationStore implements ConversationStore {
      * stays claimed, to be handed out again after its lease) or is gone (another holder
      * acknowledged it meanwhile).
      */
-    private Optional<ClaimedConversation> readBack(String claimId, List<?> hash, long length, long handOuts) {
+    private Optional<ClaimedConversation> readBack(String operation, String claimId, List<?> hash, long length, long handOuts) {
         ClaimKey claim = ClaimKey.parse(claimId, keys.shards()).orElseThrow(
                 () -> new IllegalStateException("claim script handed out an id that is no claim id"));
         String sealedHistory = keys.sealedHistory(claim);
         List<Object> history = new ArrayList<>((int) Math.min(length, PAGE_ENTRIES));
         while (history.size() < length) {
-            List<Object> page = sweeper.script("claim idle (history page)", LuaScript.PAGE, ScriptOutputType.MULTI,
+            List<Object> page = sweeper.script(operation + " (history page)", LuaScript.PAGE, ScriptOutputType.MULTI,
                     List.of(sealedHistory), List.of(Integer.toString(history.size()), Integer.toString(PAGE_ENTRIES),
                             Integer.toString(options.pageBytes())));
             if (page.isEmpty()) {

@@ -6,11 +6,13 @@
 -- Every candidate is checked again here (due.lua only proposed it), so racing claimers take
 -- each once. A claim handed out more than max hand-outs times without its holder confirming it
 -- (renew.lua: it decoded the conversation) is moved to the dead-letter set instead, its keys
--- kept without expiry for an operator. With force 1 (claimNow: rolling a full conversation over),
--- each given thread is sealed whatever its deadline, as long as it is live.
+-- kept without expiry for an operator. Given a created-at (claimNow: rolling a full conversation
+-- over), each given thread is sealed whatever its deadline if its live conversation was created
+-- then, so a late caller never takes the conversation another one has just started.
 -- KEYS: due, archq, claims, dead, then per re-handed claim: sealed, sealed-msgs,
 --       then per due thread: conv, msgs, ids, new sealed, new sealed-msgs
--- ARGV: lease ms, sealed ttl ms, max hand-outs, holder, force (0 or 1), r, r claim ids, d, d (thread, new claim id) pairs
+-- ARGV: lease ms, sealed ttl ms, max hand-outs, holder, created-at ('' for idle claims), r, r claim ids,
+--       d, d (thread, new claim id) pairs
 -- Returns {lost, {dead-lettered claim id, ...}, claim id, hash, history length, hand-outs, ...};
 -- lost counts candidates whose keys had already expired (no sweeper ran within their TTL).
 local t = redis.call('TIME')
@@ -19,7 +21,7 @@ local lease = tonumber(ARGV[1])
 local ttl = ARGV[2]
 local maxHandOuts = tonumber(ARGV[3])
 local holder = ARGV[4]
-local force = ARGV[5] == '1'
+local createdAt = ARGV[5]
 local out = {0, {}}
 
 local function hand_out(claim, sealed, sealedMsgs, handOuts)
@@ -69,8 +71,14 @@ for i = 1, threads do
   local conv, msgs, ids, sealed, sealedMsgs = KEYS[k], KEYS[k + 1], KEYS[k + 2], KEYS[k + 3], KEYS[k + 4]
   k = k + 5
   local deadline = redis.call('ZSCORE', KEYS[1], thread)
+  local take
+  if createdAt == '' then
+    take = deadline and tonumber(deadline) <= now
+  else
+    take = deadline and redis.call('HGET', conv, 'created_at') == createdAt
+  end
   -- A claim id the caller drew that is already taken (never seen, but cheap to rule out) waits for the next claim.
-  if deadline and (force or tonumber(deadline) <= now) and redis.call('EXISTS', sealed) == 0 then
+  if take and redis.call('EXISTS', sealed) == 0 then
     redis.call('ZREM', KEYS[1], thread)
     redis.call('DEL', ids)
     if redis.call('EXISTS', conv) == 1 then

@@ -18,6 +18,7 @@ import dev.parley.domain.id.ThreadId;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -114,8 +115,8 @@ public final class ConversationArchiving
     }
 
     @Override
-    public boolean rollOver(ThreadId thread) {
-        Optional<ClaimedConversation> claimed = store.claimNow(thread, settings.claimLease());
+    public boolean rollOver(ThreadId thread, Instant createdAt) {
+        Optional<ClaimedConversation> claimed = store.claimNow(thread, createdAt, settings.claimLease());
         claimed.ifPresent(taken -> cleanUp(taken, "full"));
         return claimed.isPresent();
     }

@@ -71,7 +71,7 @@ import java.util.Set;
  *   <li><b>Record.</b> The channel's conversation is started if there is none (its requester the
  *       author). On first contact (started now, or holding fewer than the context's messages) the
  *       platform's history is read once and recorded first, leaving out what the conversation
- *       already holds (a conversation that was not started now takes none older than itself). Then
+ *       already holds and anything older than its newest message (never recorded out of order). Then
  *       the message, with its author's name; a replay of a recorded message ends the handling there
  *       (it was answered when it first came). A conversation that is full (its messages or bytes
  *       at their limit) is rolled over: archived at once ({@link RollOverConversation}) and the
@@ -251,9 +251,14 @@ public final class Responder implements HandleChannelMessage, RespondInChannel {
             if (full(outcome)) {
                 // The channel's next conversation is started like the full one: its guild and requester.
                 Optional<ConversationOverview> current = store.tail(thread, 0).map(ConversationTail::conversation);
-                if (current.isPresent()) {
+                boolean successor = current.isPresent() && outcome == AppendOutcome.MESSAGE_LIMIT
+                        && current.get().messageCount() < limits.maxMessages(); // another caller rolled it over meanwhile
+                if (current.isPresent() && !successor) {
                     ConversationOverview was = current.get();
-                    rollOver(thread, outcome, Conversation.start(thread, was.guildId(), was.guildName(), was.requester(), clock.instant()));
+                    rollOver(thread, outcome, was.createdAt(),
+                            Conversation.start(thread, was.guildId(), was.guildName(), was.requester(), clock.instant()));
+                }
+                if (current.isPresent()) {
                     outcome = store.append(thread, part, idleTime, limits);
                 }
             }
@@ -279,14 +284,15 @@ public final class Responder implements HandleChannelMessage, RespondInChannel {
     }
 
     /**
-     * A message did not fit the thread's conversation ({@code full}): rolls that conversation over
-     * (archived at once) and starts {@code next}, the thread's new conversation, for the message.
+     * A message did not fit the thread's conversation created at {@code fullOne} ({@code full}):
+     * rolls that conversation over (archived at once) and starts {@code next}, the thread's new
+     * conversation, for the message (unless another caller has started one meanwhile).
      */
-    private void rollOver(ThreadId thread, AppendOutcome full, Conversation next) {
-        boolean took = rollOver.rollOver(thread);
+    private void rollOver(ThreadId thread, AppendOutcome full, Instant fullOne, Conversation next) {
+        boolean took = rollOver.rollOver(thread, fullOne);
         LOG.log(Level.INFO, "The conversation of channel {0} is full ({1}): {2}; the channel goes on in a new conversation",
                 thread.value(), full == AppendOutcome.MESSAGE_LIMIT ? limits.maxMessages() + " messages" : limits.maxBytes() + " bytes",
-                took ? "archived it" : "it had just ended");
+                took ? "rolled it over" : "another caller rolled it over first");
         store.create(next, idleTime);
     }
 
@@ -339,13 +345,14 @@ public final class Responder implements HandleChannelMessage, RespondInChannel {
             boolean started = store.create(start(), idleTime);
             ConversationTail known = store.tail(thread, settings.contextMessages()).orElse(null);
             if (started || known == null || known.totalMessages() < settings.contextMessages()) {
-                // A conversation that did not start now takes no platform message older than itself:
-                // those belong to the channel's earlier conversations (the one before a rollover).
-                recordHistory(known, started || known == null ? Instant.MIN : known.conversation().createdAt());
+                recordHistory(known);
             }
             AppendOutcome outcome = appendStartingOnce(incoming);
             if (full(outcome)) {
-                rollOver(thread, outcome, start());
+                // The conversation read above is the one that is full (its created_at names it for the claim).
+                Instant fullOne = known != null ? known.conversation().createdAt()
+                        : store.tail(thread, 0).map(tail -> tail.conversation().createdAt()).orElse(Instant.EPOCH);
+                rollOver(thread, outcome, fullOne, start());
                 outcome = appendStartingOnce(incoming);
             }
             if (full(outcome)) {
@@ -375,10 +382,12 @@ public final class Responder implements HandleChannelMessage, RespondInChannel {
         }
 
         /**
-         * The platform's recent messages not yet in the conversation and not older than {@code since},
-         * oldest first; a platform failure only skips them.
+         * The platform's recent messages not yet in the conversation, oldest first; a platform failure
+         * only skips them. Only those newer than the newest message the conversation holds (by id:
+         * snowflakes grow with time): appending older ones would put them out of order, and they
+         * belong to the channel's earlier conversation when this one began with a rollover.
          */
-        private void recordHistory(ConversationTail known, Instant since) {
+        private void recordHistory(ConversationTail known) {
             List<ChannelMessage> history;
             try {
                 history = channel.history(settings.contextMessages());
@@ -393,9 +402,10 @@ public final class Responder implements HandleChannelMessage, RespondInChannel {
                     recorded.addAll(m.postedIds());
                 }
             }
+            Optional<MessageId> newest = recorded.stream().max(MessageId::compareTo);
             recorded.add(message.id());
             for (ChannelMessage earlier : history) {
-                if (earlier.at().isBefore(since)) {
+                if (newest.isPresent() && earlier.id().compareTo(newest.get()) <= 0) {
                     continue;
                 }
                 if (recorded.add(earlier.id()) && !recordEarlier(ChannelMessages.toMessage(earlier, avatars))) {

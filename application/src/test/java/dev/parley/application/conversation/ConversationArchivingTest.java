@@ -107,11 +107,11 @@ class ConversationArchivingTest {
         live.add(THREAD, EchoExamples.hello());
         Conversation before = live.find(THREAD).orElseThrow();
 
-        assertThat(archiving.rollOver(THREAD)).isTrue();
+        assertThat(archiving.rollOver(THREAD, before.createdAt())).isTrue();
 
         assertThat(archive.saved(THREAD)).contains(before);
         assertThat(live.isLive(THREAD)).isFalse();
-        assertThat(archiving.rollOver(THREAD)).as("nothing live left").isFalse();
+        assertThat(archiving.rollOver(THREAD, before.createdAt())).as("nothing live left").isFalse();
         start(THREAD);
         assertThat(live.isLive(THREAD)).isTrue();
         clock.advance(settings.claimLease().plus(IDLE));
@@ -123,10 +123,11 @@ class ConversationArchivingTest {
     void aRolledOverConversationWhoseArchiveWriteFailsIsRetriedAfterTheLeaseNotDropped() {
         start(THREAD);
         live.add(THREAD, EchoExamples.hello());
+        Conversation before = live.find(THREAD).orElseThrow();
         archive.failNext(1);
 
         try (CapturedLog log = CapturedLog.of(ConversationArchiving.class)) {
-            assertThat(archiving.rollOver(THREAD)).isTrue();
+            assertThat(archiving.rollOver(THREAD, before.createdAt())).isTrue();
             assertThat(log.lines(java.util.logging.Level.SEVERE)).singleElement().asString()
                     .startsWith("could not archive the full conversation of thread " + THREAD.value());
         }

@@ -9,6 +9,7 @@ import dev.parley.domain.conversation.ConversationStore;
 import dev.parley.domain.conversation.Message;
 import dev.parley.domain.id.ThreadId;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -77,8 +78,8 @@ abstract class ForwardingConversationStore implements ConversationStore {
     }
 
     @Override
-    public Optional<ClaimedConversation> claimNow(ThreadId threadId, Duration lease) {
-        return store.claimNow(threadId, lease);
+    public Optional<ClaimedConversation> claimNow(ThreadId threadId, Instant createdAt, Duration lease) {
+        return store.claimNow(threadId, createdAt, lease);
     }
 
     @Override

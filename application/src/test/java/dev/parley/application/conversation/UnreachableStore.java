@@ -9,6 +9,7 @@ import dev.parley.domain.conversation.ConversationStore;
 import dev.parley.domain.conversation.Message;
 import dev.parley.domain.id.ThreadId;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -71,7 +72,7 @@ final class UnreachableStore implements ConversationStore {
     }
 
     @Override
-    public Optional<ClaimedConversation> claimNow(ThreadId threadId, Duration lease) {
+    public Optional<ClaimedConversation> claimNow(ThreadId threadId, Instant createdAt, Duration lease) {
         throw down();
     }
 

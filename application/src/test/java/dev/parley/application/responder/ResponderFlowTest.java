@@ -193,6 +193,23 @@ class ResponderFlowTest extends WithFakeModel {
     }
 
     @Test
+    void laterThePlatformsHistoryFillsOnlyGapsAfterTheNewestMessageHeldNeverOlderOnesOutOfOrder() {
+        channel.givesIds = false; // the rig's post ids are far above these messages' ids, unlike Discord's
+        fake.enqueue(FakeResponse.text("Hello."));
+        ChannelMessage first = rig.fromAlice("1001", "Ava, hello");
+        handle(first);
+        ChannelMessage older = rig.fromAlice("990", "before the conversation, never seen");
+        ChannelMessage missed = rig.fromAlice("1500", "said after, never handed to Parley");
+        ChannelMessage current = rig.fromAlice("2000", "and this?");
+        channel.platformHistory = List.of(older, first, missed, current);
+
+        handle(current);
+
+        assertThat(rig.history()).extracting(Message::content).containsExactly("Ava, hello", "Hello.",
+                "said after, never handed to Parley", "and this?", "ok");
+    }
+
+    @Test
     void theHistoryIsNotReadOnceTheConversationHoldsAFullContext() {
         rig = new ResponderRig(model, ReplyRules.defaults(), ResponderSettings.defaults().withContextMessages(2));
         handle(rig.fromAlice("1001", "one"));

@@ -15,6 +15,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Objects;
@@ -132,8 +133,8 @@ final class MeteredConversationStore implements ConversationStore {
     }
 
     @Override
-    public Optional<ClaimedConversation> claimNow(ThreadId threadId, Duration lease) {
-        Optional<ClaimedConversation> claimed = store.claimNow(threadId, lease);
+    public Optional<ClaimedConversation> claimNow(ThreadId threadId, Instant createdAt, Duration lease) {
+        Optional<ClaimedConversation> claimed = store.claimNow(threadId, createdAt, lease);
         claimed.ifPresent(c -> rolledOver.increment());
         return claimed;
     }

@@ -63,7 +63,7 @@ class DiscordRolloverTest {
                 List.of("Ava, note 1", "Noted.", "Ava, note 2"),
                 List.of("Noted.", "Ava, note 3", "Noted."));
         assertThat(bot.awaitHistory(channel, 2)).extracting(message -> message.path("message_content").asText())
-                .as("the live conversation: the channel's Discord history before it was not copied in")
+                .as("the live conversation: just the last exchange")
                 .containsExactly("Ava, note 4", "Noted.");
         assertThat(bot.parley.client().get("/prometheus").body()).contains("parley_conversations_rolled_over_total 2.0");
     }

@@ -2,6 +2,7 @@ package dev.parley.domain.conversation;
 
 import dev.parley.domain.id.ThreadId;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -99,16 +100,19 @@ public interface ConversationStore {
     List<ClaimedConversation> claimIdle(int max, Duration lease);
 
     /**
-     * Takes this thread's live conversation out of live state now, whatever its idle deadline, as
-     * {@link #claimIdle} takes an idle one: the same claim, leased for {@code lease} to this store
-     * instance, archived and {@linkplain #acknowledge acknowledged} the same way, and the thread can
-     * start a new conversation at once. Used to roll a full conversation over. Empty when the
-     * thread has no live conversation (never started, already claimed or removed); of racing
-     * callers, one takes it.
+     * Takes this thread's live conversation out of live state now, whatever its idle deadline, if
+     * it is the one created at {@code createdAt}, as {@link #claimIdle} takes an idle one: the same
+     * claim, leased for {@code lease} to this store instance, archived and
+     * {@linkplain #acknowledge acknowledged} the same way, and the thread can start a new
+     * conversation at once. Used to roll a full conversation over: {@code createdAt} names the
+     * conversation the caller found full, so a caller that comes late never takes the new
+     * conversation another caller has started meanwhile. Empty when the thread has no such live
+     * conversation (never started, already claimed or removed, or another one is live now); of
+     * racing callers, one takes it.
      *
      * @throws IllegalArgumentException if {@code lease} is shorter than a millisecond
      */
-    Optional<ClaimedConversation> claimNow(ThreadId threadId, Duration lease);
+    Optional<ClaimedConversation> claimNow(ThreadId threadId, Instant createdAt, Duration lease);
 
     /**
      * Extends a claim's lease to {@code lease} from now, if this store instance still holds it:

@@ -249,12 +249,12 @@ public abstract class ConversationStoreContract {
         store().create(EchoExamples.newConversation(), idle());
         store().append(THREAD, EchoExamples.hello(), idle(), ConversationLimits.defaults());
 
-        ClaimedConversation claimed = store().claimNow(THREAD, LONG_LEASE).orElseThrow();
+        ClaimedConversation claimed = store().claimNow(THREAD, CREATED_AT, LONG_LEASE).orElseThrow();
 
         assertThat(claimed.conversation().history()).containsExactly(EchoExamples.hello());
         assertThat(store().exists(THREAD)).isFalse();
         assertThat(store().append(THREAD, chat(1), idle(), ConversationLimits.defaults())).isEqualTo(AppendOutcome.NO_CONVERSATION);
-        assertThat(store().claimNow(THREAD, LONG_LEASE)).as("nothing live left to take").isEmpty();
+        assertThat(store().claimNow(THREAD, CREATED_AT, LONG_LEASE)).as("nothing live left to take").isEmpty();
         assertThat(store().claimIdle(10, LONG_LEASE)).as("leased like an idle claim").isEmpty();
 
         Conversation next = Conversation.start(THREAD, GUILD, GUILD_NAME, REQUESTER, CREATED_AT.plusSeconds(60));
@@ -269,17 +269,31 @@ public abstract class ConversationStoreContract {
 
     @Test
     void claimNowOfAThreadWithoutALiveConversationTakesNothing() {
-        assertThat(store().claimNow(THREAD, LONG_LEASE)).isEmpty();
+        assertThat(store().claimNow(THREAD, CREATED_AT, LONG_LEASE)).isEmpty();
         store().create(EchoExamples.newConversation(), idle());
         store().remove(THREAD);
-        assertThat(store().claimNow(THREAD, LONG_LEASE)).isEmpty();
-        assertThatThrownBy(() -> store().claimNow(THREAD, Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(store().claimNow(THREAD, CREATED_AT, LONG_LEASE)).isEmpty();
+        assertThatThrownBy(() -> store().claimNow(THREAD, CREATED_AT, Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void claimNowTakesOnlyTheConversationCreatedAtTheGivenTimeSoALateCallerLeavesTheNextOneAlone() {
+        store().create(EchoExamples.newConversation(), idle());
+        assertThat(store().claimNow(THREAD, CREATED_AT, LONG_LEASE)).as("the first caller takes the full one").isPresent();
+        Conversation next = Conversation.start(THREAD, GUILD, GUILD_NAME, REQUESTER, CREATED_AT.plusSeconds(60));
+        store().create(next, idle());
+        store().append(THREAD, chat(1), idle(), ConversationLimits.defaults());
+
+        assertThat(store().claimNow(THREAD, CREATED_AT, LONG_LEASE)).as("a late caller naming the full one").isEmpty();
+
+        assertThat(store().find(THREAD).orElseThrow().history()).containsExactly(chat(1));
+        assertThat(store().claimNow(THREAD, next.createdAt(), LONG_LEASE)).as("named rightly").isPresent();
     }
 
     @Test
     void anUnacknowledgedClaimNowIsHandedOutAgainAfterItsLeaseLikeAnIdleClaim() {
         store().create(EchoExamples.newConversation(), idle());
-        ClaimedConversation first = store().claimNow(THREAD, lease()).orElseThrow();
+        ClaimedConversation first = store().claimNow(THREAD, CREATED_AT, lease()).orElseThrow();
 
         assertHandedOutAgainAfterItsLease(first);
     }
@@ -293,7 +307,7 @@ public abstract class ConversationStoreContract {
         List<ClaimedConversation> taken = java.util.Collections.synchronizedList(new ArrayList<>());
         Concurrently.run(4, caller -> {
             for (int i = 0; i < conversations; i++) {
-                store().claimNow(ThreadId.of(String.valueOf(7000 + i)), LONG_LEASE).ifPresent(taken::add);
+                store().claimNow(ThreadId.of(String.valueOf(7000 + i)), CREATED_AT, LONG_LEASE).ifPresent(taken::add);
             }
         });
 
