@@ -75,8 +75,8 @@ import java.util.Set;
  *       the message, with its author's name; a replay of a recorded message ends the handling there
  *       (it was answered when it first came). A conversation that is full (its messages or bytes
  *       at their limit) is rolled over: archived at once ({@link RollOverConversation}) and the
- *       message recorded as the first of the channel's next conversation, which takes no history;
- *       a posted reply that does not fit rolls over the same way.</li>
+ *       message recorded as the first of the channel's next conversation; a posted reply that does
+ *       not fit rolls over the same way.</li>
  *   <li><b>Plan</b> ({@link ResponderChoice}): the avatars named in the text or summoned, each
  *       activated in the channel's roster; else the avatar whose post it replies to; else the
  *       channel's most recently active avatar. A message ending a chain of
