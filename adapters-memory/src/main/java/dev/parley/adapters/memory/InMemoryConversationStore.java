@@ -161,9 +161,7 @@ public final class InMemoryConversationStore implements ConversationStore {
         if (max < 0) {
             throw new IllegalArgumentException("max must not be negative, got " + max);
         }
-        if (lease.toMillis() < 1) {
-            throw new IllegalArgumentException("lease must be at least 1 ms, got " + lease);
-        }
+        requireLease(lease);
         if (max == 0) {
             return List.of();
         }
@@ -187,9 +185,7 @@ public final class InMemoryConversationStore implements ConversationStore {
     @Override
     public Optional<ClaimedConversation> claimNow(ThreadId threadId, Instant createdAt, Duration lease) {
         Objects.requireNonNull(createdAt, "createdAt == null");
-        if (lease.toMillis() < 1) {
-            throw new IllegalArgumentException("lease must be at least 1 ms, got " + lease);
-        }
+        requireLease(lease);
         while (true) {
             Live conversation = live.get(threadId);
             if (conversation == null) {
@@ -209,9 +205,7 @@ public final class InMemoryConversationStore implements ConversationStore {
 
     @Override
     public boolean renewLease(String claimId, Duration lease) {
-        if (lease.toMillis() < 1) {
-            throw new IllegalArgumentException("lease must be at least 1 ms, got " + lease);
-        }
+        requireLease(lease);
         if (claimId == null) {
             return false;
         }
@@ -237,6 +231,12 @@ public final class InMemoryConversationStore implements ConversationStore {
         Claim claim = claims.remove(claimId);
         if (claim != null) {
             leases.remove(claim.lease());
+        }
+    }
+
+    private static void requireLease(Duration lease) {
+        if (lease.toMillis() < 1) {
+            throw new IllegalArgumentException("lease must be at least 1 ms, got " + lease);
         }
     }
 
